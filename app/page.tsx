@@ -1,0 +1,42 @@
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/layout/app-header";
+import { CreateRoomForm } from "@/components/rooms/create-room-form";
+import { RoomList } from "@/components/rooms/room-list";
+import { serverEnv } from "@/lib/config/server-env";
+import { listRooms } from "@/lib/server/rooms/list-rooms";
+import { currentActor } from "@/lib/server/session/current-actor";
+
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin");
+  const [owned, shared] = await Promise.all([
+    listRooms(actor, { scope: "owned", limit: 50 }),
+    listRooms(actor, { scope: "shared", limit: 50 }),
+  ]);
+  return (
+    <>
+      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <main id="main" className="mx-auto grid max-w-5xl gap-8 px-4 py-8 lg:grid-cols-[1fr_320px]">
+        <div className="space-y-8">
+          <section aria-labelledby="my-rooms" className="space-y-3">
+            <h1 id="my-rooms" className="text-xl font-semibold">
+              My rooms
+            </h1>
+            <RoomList label="My rooms" rooms={owned.rooms} emptyText="You have no rooms yet. Create one to start meeting." />
+          </section>
+          <section aria-labelledby="shared-rooms" className="space-y-3">
+            <h2 id="shared-rooms" className="text-xl font-semibold">
+              Shared with me
+            </h2>
+            <RoomList label="Shared with me" rooms={shared.rooms} emptyText="No rooms are shared with you yet." />
+          </section>
+        </div>
+        <aside>
+          <CreateRoomForm />
+        </aside>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createRoomInputSchema, inviteEmailSchema, roomIdSchema, updateRoomInputSchema } from "@/lib/domain/room-input";
+import { authedAction } from "@/lib/server/actions/action-client";
+import { createRoom } from "@/lib/server/rooms/create-room";
+import { deleteRoom } from "@/lib/server/rooms/delete-room";
+import { inviteToRoom } from "@/lib/server/rooms/invite-to-room";
+import { revokeRoomInvite } from "@/lib/server/rooms/revoke-room-invite";
+import { updateRoom } from "@/lib/server/rooms/update-room";
+
+export const createRoomAction = authedAction.inputSchema(createRoomInputSchema).action(async ({ ctx, parsedInput }) => {
+  const room = await createRoom(ctx.actor, parsedInput);
+  revalidatePath("/");
+  return room;
+});
+
+export const updateRoomAction = authedAction
+  .inputSchema(z.object({ id: roomIdSchema, changes: updateRoomInputSchema }))
+  .action(async ({ ctx, parsedInput }) => {
+    const room = await updateRoom(ctx.actor, parsedInput.id, parsedInput.changes);
+    revalidatePath(`/rooms/${room.slug}`);
+    return room;
+  });
+
+export const deleteRoomAction = authedAction.inputSchema(z.object({ id: roomIdSchema })).action(async ({ ctx, parsedInput }) => {
+  await deleteRoom(ctx.actor, parsedInput.id);
+  revalidatePath("/");
+});
+
+export const inviteToRoomAction = authedAction
+  .inputSchema(z.object({ id: roomIdSchema, emails: z.array(inviteEmailSchema).min(1).max(100) }))
+  .action(async ({ ctx, parsedInput }) => inviteToRoom(ctx.actor, parsedInput.id, parsedInput.emails));
+
+export const revokeInviteAction = authedAction
+  .inputSchema(z.object({ id: roomIdSchema, email: inviteEmailSchema }))
+  .action(async ({ ctx, parsedInput }) => {
+    await revokeRoomInvite(ctx.actor, parsedInput.id, parsedInput.email);
+  });

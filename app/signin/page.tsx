@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { LdapSignInForm } from "@/components/auth/ldap-sign-in-form";
+import { OidcSignInForm } from "@/components/auth/oidc-sign-in-form";
+import { OrgMark } from "@/components/auth/org-mark";
+import { auth } from "@/lib/auth/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { serverEnv } from "@/lib/config/server-env";
+import { signInWithLdap, signInWithOidc } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const searchParamsSchema = z.object({
+  callbackUrl: z.string().optional().catch(undefined),
+  signedOut: z.literal("1").optional().catch(undefined),
+  error: z.string().max(64).optional().catch(undefined),
+});
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const params = searchParamsSchema.parse(await searchParams);
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  if ((await auth())?.user?.id) redirect(callbackPath);
+
+  const env = serverEnv();
+  const oidcEnabled = Boolean(env.OIDC_ISSUER);
+  const ldapEnabled = Boolean(env.LDAP_URL && env.LDAP_USER_BASE_DN);
+  const errorMessage = signInErrorMessage(params.error, env.OIDC_DISPLAY_NAME);
+
+  return (
+    <main id="main" className="grid min-h-screen place-items-center px-4 py-12">
+      <div className="w-full max-w-sm space-y-6 rounded-2xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
+        <div className="flex flex-col items-center gap-3 text-center">
+          <OrgMark orgName={env.ORG_NAME} />
+          <h1 className="text-xl font-semibold text-slate-900">Sign in to {env.ORG_NAME}</h1>
+          <p className="text-sm text-slate-600">Use your work account.</p>
+        </div>
+
+        {params.signedOut ? (
+          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+            You&apos;re signed out.
+          </p>
+        ) : null}
+        {errorMessage ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {errorMessage}
+          </p>
+        ) : null}
+
+        {oidcEnabled ? (
+          <OidcSignInForm action={signInWithOidc} displayName={env.OIDC_DISPLAY_NAME} callbackPath={callbackPath} />
+        ) : null}
+        {oidcEnabled && ldapEnabled ? (
+          <div className="flex items-center gap-3 text-xs uppercase text-slate-600" aria-hidden>
+            <span className="h-px flex-1 bg-slate-200" />
+            or
+            <span className="h-px flex-1 bg-slate-200" />
+          </div>
+        ) : null}
+        {ldapEnabled ? (
+          <LdapSignInForm action={signInWithLdap} displayName={env.LDAP_DISPLAY_NAME} callbackPath={callbackPath} />
+        ) : null}
+        {!oidcEnabled && !ldapEnabled ? (
+          <p className="text-sm text-slate-700">No sign-in method is set up yet. Ask your IT admin.</p>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+export type RouteAccess = "allow" | "reject-api" | "redirect-to-signin";
+
+const publicPrefixes = ["/signin/", "/auth/", "/api/auth/", "/_next/"];
+const publicExactPaths = new Set(["/signin", "/api/health", "/favicon.ico", "/robots.txt"]);
+/** Files served from `public/` (logos, fonts, media models); none of them is private. */
+const staticAssetPattern = /\.(ico|png|svg|jpe?g|gif|webp|avif|txt|xml|webmanifest|woff2?|wasm|tflite|binarypb)$/i;
+
+export function isPublicPath(pathname: string): boolean {
+  if (publicExactPaths.has(pathname) || publicPrefixes.some((prefix) => pathname.startsWith(prefix))) return true;
+  return !pathname.startsWith("/api/") && staticAssetPattern.test(pathname);
+}
+
+/** What the proxy does with a request: everything but sign-in pages, auth endpoints and assets needs a session. */
+export function routeAccess(pathname: string, signedIn: boolean): RouteAccess {
+  if (signedIn || isPublicPath(pathname)) return "allow";
+  return pathname === "/api" || pathname.startsWith("/api/") ? "reject-api" : "redirect-to-signin";
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const serverEnvSchema = z.object({
+  DATABASE_URL: z.string().min(1),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  ORG_NAME: z.string().default("Confer"),
+
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISPLAY_NAME: z.string().default("Single sign-on"),
+  OIDC_GROUPS_CLAIM: z.string().default("groups"),
+  /**
+   * Space-separated scopes to request. Unset: `openid profile email`, plus `groups` when the IdP's discovery
+   * document advertises it (Okta, the dev IdP); Google and Entra ID reject unknown scopes.
+   */
+  OIDC_SCOPES: z.string().optional(),
+
+  LDAP_URL: z.string().optional(),
+  LDAP_DISPLAY_NAME: z.string().default("Directory (LDAP)"),
+  /** Service account used to find the user's entry; empty means search anonymously. */
+  LDAP_BIND_DN: z.string().optional(),
+  LDAP_BIND_PASSWORD: z.string().optional(),
+  LDAP_USER_BASE_DN: z.string().optional(),
+  /** `{{username}}` is replaced by the escaped login name. */
+  LDAP_USER_FILTER: z
+    .string()
+    .default("(uid={{username}})")
+    .refine((filter) => filter.includes("{{username}}"), "LDAP_USER_FILTER must contain {{username}}"),
+  LDAP_GROUP_BASE_DN: z.string().optional(),
+  /** Attribute of a group entry listing member DNs (groupOfNames: member; AD: member). */
+  LDAP_GROUP_MEMBER_ATTRIBUTE: z.string().default("member"),
+
+  /** Directory groups whose members are Confer admins. */
+  AUTH_ADMIN_GROUPS: list,
+  /**
+   * Directory groups allowed to use Confer at all (admins are always allowed). `*` admits every account the
+   * directory vouches for; empty admits admins only.
+   */
+  AUTH_ALLOWED_GROUPS: list,
+
+  /** Shared secret between Next.js and PartyKit for join tokens and server-to-server calls. */
+  PARTY_SECRET: z.string().min(32, "PARTY_SECRET must be at least 32 characters"),
+  /** PartyKit base URL as Next.js reaches it (health, server-to-server). */
+  PARTYKIT_URL: z.url(),
+  /** PartyKit host as browsers reach it (host[:port]); defaults to PARTYKIT_URL's host. */
+  PARTYKIT_PUBLIC_HOST: z.string().optional(),
+
+  STUN_URLS: list,
+  TURN_URLS: list,
+  TURN_SECRET: z.string().optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+}).superRefine((env, context) => {
+  // A sign-in method that is switched on but half configured should fail at start, not at a user's first sign-in.
+  const companions: [keyof typeof env, (keyof typeof env)[]][] = [
+    ["OIDC_ISSUER", ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
+    ["LDAP_URL", ["LDAP_USER_BASE_DN"]],
+    ["LDAP_BIND_DN", ["LDAP_BIND_PASSWORD"]],
+  ];
+  for (const [setting, required] of companions) {
+    if (!env[setting]) continue;
+    for (const name of required.filter((companion) => !env[companion])) {
+      context.addIssue({ code: "custom", path: [name], message: `${name} is required when ${setting} is set` });
+    }
+  }
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+/** Reads and validates the server's configuration once; a bad value fails loudly with every problem listed. */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = serverEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Confer is misconfigured:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,3 @@
+export * from "./claims";
+export * from "./sign-join-token";
+export * from "./verify-join-token";

@@ -1,0 +1,38 @@
+/** Token bucket: `burst` messages at once, refilled at `ratePerSecond`. */
+export type RateLimit = { readonly ratePerSecond: number; readonly burst: number };
+
+export type TokenBucket = {
+  readonly tokens: number;
+  /** Epoch milliseconds of the last refill. */
+  readonly refilledAt: number;
+  /** Whether the client was told it is throttled; cleared once the bucket has refilled completely. */
+  readonly notified: boolean;
+};
+
+/**
+ * - allow: process the message.
+ * - reject-and-notify: drop it and tell the client, once per flood, so a flood does not earn a flood of errors back.
+ * - reject-silently: drop it.
+ */
+export type RateVerdict = "allow" | "reject-and-notify" | "reject-silently";
+
+/** Generous for signaling (an ICE restart sends a few dozen candidates in a burst), far below abuse. */
+export const CLIENT_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 50, burst: 100 };
+
+export function fullBucket(limit: RateLimit, now: number): TokenBucket {
+  return { tokens: limit.burst, refilledAt: now, notified: false };
+}
+
+export function takeToken(bucket: TokenBucket, limit: RateLimit, now: number): { bucket: TokenBucket; verdict: RateVerdict } {
+  // A clock that steps backwards must not drain the bucket.
+  const elapsedMs = Math.max(0, now - bucket.refilledAt);
+  const tokens = Math.min(limit.burst, bucket.tokens + (elapsedMs * limit.ratePerSecond) / 1000);
+  const refilledAt = Math.max(now, bucket.refilledAt);
+  // Only a calm period (a full refill) re-arms the notice; a sustained flood hears about it once.
+  const notified = bucket.notified && tokens < limit.burst;
+  if (tokens >= 1) return { bucket: { tokens: tokens - 1, refilledAt, notified }, verdict: "allow" };
+  return {
+    bucket: { tokens, refilledAt, notified: true },
+    verdict: notified ? "reject-silently" : "reject-and-notify",
+  };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/domain/actor";
+import type { CreateRoomInput } from "@/lib/domain/room-input";
+import { roomSlug } from "@/lib/domain/room-slug";
+import { roomViewInclude, toRoomView } from "./room-view";
+
+export async function createRoom(actor: Actor, input: CreateRoomInput) {
+  const slug = roomSlug(input.name, randomBytes(4).toString("hex"));
+  const invites = [...new Set(input.invites)];
+  const room = await prisma.$transaction(async (tx) => {
+    const created = await tx.room.create({
+      data: {
+        slug,
+        name: input.name,
+        description: input.description || null,
+        visibility: input.visibility,
+        expiresAt: input.expiresAt ?? null,
+        ownerId: actor.id,
+        invites: { create: invites.map((email) => ({ email, invitedById: actor.id })) },
+      },
+      include: roomViewInclude,
+    });
+    await tx.auditLog.create({
+      data: { actorId: actor.id, action: "room.created", targetType: "room", targetId: created.id, data: { slug, invites: invites.length } },
+    });
+    return created;
+  });
+  return toRoomView(room, actor);
+}

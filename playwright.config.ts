@@ -1,0 +1,36 @@
+import { defineConfig } from "@playwright/test";
+
+/** Set by `npm test`, which starts the stack; specs that need the app fail fast without it (tests/e2e/support). */
+const appUrl = process.env.CONFER_APP_URL;
+
+/** Debian's Chromium: Playwright cannot download its own browser on these machines (see docs/testing.md). */
+export const chromiumLaunchArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
+  "--autoplay-policy=no-user-gesture-required",
+  "--allow-loopback-in-peer-connection",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: appUrl,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumLaunchArgs },
+  },
+  projects: [{ name: "chromium" }],
+});

@@ -1,0 +1,207 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { StackPorts } from "../../lib/config/ports";
+import { httpOk, type ManagedProcess, runCommand, startProcess } from "./managed-process";
+import type { StackSecrets } from "./secrets";
+
+const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
+const TURN_BINARY = "/usr/bin/turnserver";
+export const DEV_IDP_CLIENT = { id: "confer-dev", secret: "confer-dev-secret" };
+
+export type StackOptions = {
+  mode: "dev" | "test";
+  ports: StackPorts;
+  secrets: StackSecrets;
+  /** Folder for the embedded Postgres; ignored when DATABASE_URL is set. */
+  postgresDataDir: string;
+  /** Relay port range for coturn, distinct per stack so dev and test can run side by side. */
+  turnRelayPorts: [number, number];
+  echo: boolean;
+  seed: boolean;
+  log: (message: string) => void;
+};
+
+export type RunningStack = {
+  env: Record<string, string>;
+  urls: { app: string; idp: string; partykit: string; ldap: string | null; turn: string | null; database: string };
+  timings: Record<string, number>;
+  stop: () => Promise<void>;
+};
+
+async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+}
+
+/**
+ * Starts every service Confer needs on loopback — database, identity providers, PartyKit, TURN, Next.js —
+ * in dependency order, and returns the environment that points at them.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { ports, secrets, echo } = options;
+  const running: ManagedProcess[] = [];
+  const timings: Record<string, number> = {};
+  const stop = async () => {
+    await Promise.all(running.splice(0).reverse().map((service) => service.stop()));
+  };
+
+  try {
+    const appUrl = `http://localhost:${ports.app}`;
+    const idpUrl = `http://127.0.0.1:${ports.idp}`;
+    const partykitUrl = `http://127.0.0.1:${ports.partykit}`;
+
+    let databaseUrl = process.env.DATABASE_URL;
+    const databaseWork = timed(timings, "database", async () => {
+      if (!databaseUrl) {
+        const postgres = await startProcess({
+          name: "postgres",
+          command: bin("tsx"),
+          args: ["scripts/services/embedded-postgres.ts", "--data-dir", options.postgresDataDir, "--port", String(ports.postgres)],
+          readyLine: /^READY /,
+          echo,
+        });
+        running.push(postgres);
+        databaseUrl = postgres.readyLine!.replace(/^READY /, "").trim();
+      }
+      const migrated = await runCommand(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: databaseUrl });
+      if (migrated !== 0) throw new Error("Database migration failed (see above).");
+      if (options.seed && (await runCommand(bin("tsx"), ["prisma/seed.ts"], { DATABASE_URL: databaseUrl, OIDC_ISSUER: idpUrl })) !== 0) {
+        throw new Error("Database seed failed (see above).");
+      }
+    });
+
+    const idpWork = timed(timings, "idp", async () => {
+      running.push(
+        await startProcess({
+          name: "idp",
+          command: bin("tsx"),
+          args: ["scripts/dev-idp/server.ts", "--port", String(ports.idp), "--app-url", appUrl],
+          env: { DEV_IDP_CLIENT_ID: DEV_IDP_CLIENT.id, DEV_IDP_CLIENT_SECRET: DEV_IDP_CLIENT.secret },
+          readyLine: /^READY /,
+          echo,
+        }),
+      );
+    });
+
+    const ldap: { url: string | null } = { url: null };
+    const ldapWork = timed(timings, "ldap", async () => {
+      try {
+        const ldapServer = await startProcess({
+          name: "ldap",
+          command: bin("tsx"),
+          args: ["scripts/services/ldap-server.ts", "--port", String(ports.ldap)],
+          readyLine: /^READY /,
+          echo,
+        });
+        running.push(ldapServer);
+        ldap.url = ldapServer.readyLine!.replace(/^READY /, "").trim();
+      } catch (error) {
+        options.log(`LDAP directory not started: ${(error as Error).message.split("\n").find((line) => line.includes("SKIP")) ?? (error as Error).message}`);
+      }
+    });
+
+    const partykitWork = timed(timings, "partykit", async () => {
+      running.push(
+        await startProcess({
+          name: "partykit",
+          command: bin("partykit"),
+          args: ["dev", "--port", String(ports.partykit), "--var", `PARTY_SECRET=${secrets.partySecret}`],
+          readyProbe: () => httpOk(`${partykitUrl}/parties/main/health`),
+          timeoutMs: 90_000,
+          echo,
+        }),
+      );
+    });
+
+    let turnUrl: string | null = null;
+    if (existsSync(TURN_BINARY)) {
+      running.push(
+        await startProcess({
+          name: "turn",
+          command: TURN_BINARY,
+          args: [
+            "-n", "--no-cli", "--no-tls", "--no-dtls", "--log-file=stdout", "--fingerprint",
+            "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", `--listening-port=${ports.turn}`,
+            `--min-port=${options.turnRelayPorts[0]}`, `--max-port=${options.turnRelayPorts[1]}`,
+            "--use-auth-secret", `--static-auth-secret=${secrets.turnSecret}`, "--realm=confer.local", "--allow-loopback-peers",
+          ],
+          echo: false,
+        }),
+      );
+      turnUrl = `turn:127.0.0.1:${ports.turn}?transport=udp`;
+    } else {
+      options.log("TURN relay not started: coturn is not installed (apt-get install coturn).");
+    }
+
+    await Promise.all([databaseWork, idpWork, ldapWork, partykitWork]);
+
+    const env: Record<string, string> = {
+      DATABASE_URL: databaseUrl!,
+      AUTH_SECRET: secrets.authSecret,
+      AUTH_TRUST_HOST: "true",
+      AUTH_URL: appUrl,
+      ORG_NAME: process.env.ORG_NAME ?? "Acme",
+      OIDC_ISSUER: idpUrl,
+      OIDC_CLIENT_ID: DEV_IDP_CLIENT.id,
+      OIDC_CLIENT_SECRET: DEV_IDP_CLIENT.secret,
+      OIDC_DISPLAY_NAME: "Acme SSO (dev)",
+      AUTH_ADMIN_GROUPS: "confer-admins",
+      AUTH_ALLOWED_GROUPS: "confer-users",
+      PARTY_SECRET: secrets.partySecret,
+      PARTYKIT_URL: partykitUrl,
+      STUN_URLS: turnUrl ? `stun:127.0.0.1:${ports.turn}` : "",
+      TURN_URLS: turnUrl ?? "",
+      TURN_SECRET: turnUrl ? secrets.turnSecret : "",
+      ...(ldap.url
+        ? {
+            LDAP_URL: ldap.url,
+            LDAP_USER_BASE_DN: "ou=people,dc=confer,dc=test",
+            LDAP_GROUP_BASE_DN: "ou=groups,dc=confer,dc=test",
+          }
+        : {}),
+    };
+
+    await timed(timings, "next", async () => {
+      if (options.mode === "test") {
+        const distDir = ".next-test";
+        const built = await runCommand(bin("next"), ["build"], { ...env, NEXT_DIST_DIR: distDir });
+        if (built !== 0) throw new Error("next build failed (see above).");
+        running.push(
+          await startProcess({
+            name: "next",
+            command: bin("next"),
+            args: ["start", "-p", String(ports.app)],
+            env: { ...env, NEXT_DIST_DIR: distDir },
+            readyProbe: () => httpOk(`${appUrl}/api/health`),
+            echo,
+          }),
+        );
+      } else {
+        running.push(
+          await startProcess({
+            name: "next",
+            command: bin("next"),
+            args: ["dev", "-p", String(ports.app)],
+            env,
+            readyLine: /Ready in/,
+            echo,
+          }),
+        );
+      }
+    });
+
+    return {
+      env: { ...env, CONFER_APP_URL: appUrl, CONFER_IDP_URL: idpUrl, CONFER_PARTYKIT_URL: partykitUrl, CONFER_LDAP_URL: ldap.url ?? "" },
+      urls: { app: appUrl, idp: idpUrl, partykit: partykitUrl, ldap: ldap.url, turn: turnUrl, database: databaseUrl! },
+      timings,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

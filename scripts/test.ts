@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { testPorts } from "../lib/config/ports";
+import { runCommand } from "./stack/managed-process";
+import { freshSecrets } from "./stack/secrets";
+import { type RunningStack, startStack } from "./stack/stack";
+import { ensureSystemDependencies } from "./stack/system-deps";
+
+const allSuites = ["unit", "integration", "e2e"] as const;
+type Suite = (typeof allSuites)[number];
+
+const { values } = parseArgs({ options: { only: { type: "string" }, verbose: { type: "boolean", default: false } } });
+const suites = (values.only?.split(",") ?? [...allSuites]) as Suite[];
+const unknown = suites.filter((suite) => !allSuites.includes(suite));
+if (unknown.length > 0) {
+  console.error(`Unknown suite(s): ${unknown.join(", ")}. Choose from ${allSuites.join(", ")}.`);
+  process.exit(2);
+}
+
+const log = (message: string) => console.log(`\x1b[1m[test]\x1b[0m ${message}`);
+const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
+const reports = mkdtempSync(join(tmpdir(), "confer-reports-"));
+const counts = { passed: 0, failed: 0, skipped: 0 };
+let failedSuites: string[] = [];
+
+function countVitest(file: string) {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  counts.passed += report.numPassedTests;
+  counts.failed += report.numFailedTests;
+  counts.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function countPlaywright(file: string) {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  counts.passed += report.stats.expected + report.stats.flaky;
+  counts.failed += report.stats.unexpected;
+  counts.skipped += report.stats.skipped;
+}
+
+async function runVitest(project: "unit" | "integration", env?: Record<string, string>) {
+  const output = join(reports, `${project}.json`);
+  const code = await runCommand(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  try {
+    countVitest(output);
+  } catch {
+    counts.failed += 1;
+  }
+  if (code !== 0) failedSuites.push(project);
+}
+
+async function runPlaywright(env: Record<string, string>) {
+  const output = join(reports, "e2e.json");
+  const code = await runCommand(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  try {
+    countPlaywright(output);
+  } catch {
+    counts.failed += 1;
+  }
+  if (code !== 0) failedSuites.push("e2e");
+}
+
+const started = performance.now();
+let stack: RunningStack | undefined;
+const postgresDataDir = mkdtempSync(join(tmpdir(), "confer-test-db-"));
+const cleanUp = async () => {
+  await stack?.stop();
+  rmSync(postgresDataDir, { recursive: true, force: true });
+};
+process.on("SIGINT", async () => {
+  await cleanUp();
+  process.exit(130);
+});
+
+try {
+  if (suites.includes("unit")) await runVitest("unit");
+  const needsStack = suites.some((suite) => suite !== "unit");
+  if (needsStack) {
+    if (suites.includes("e2e") && !ensureSystemDependencies(log)) throw new Error("Required system packages are missing (see above).");
+    log(`Starting the test stack${process.env.DATABASE_URL ? " against DATABASE_URL" : " with an embedded Postgres"}…`);
+    stack = await startStack({
+      mode: "test",
+      ports: testPorts,
+      secrets: freshSecrets(),
+      postgresDataDir,
+      turnRelayPorts: [49260, 49359],
+      echo: values.verbose ?? false,
+      seed: false,
+      log,
+    });
+    log(`Stack ready: ${Object.entries(stack.timings).map(([name, ms]) => `${name} ${ms} ms`).join(", ")}`);
+    if (suites.includes("integration")) await runVitest("integration", stack.env);
+    if (suites.includes("e2e")) await runPlaywright(stack.env);
+  }
+} catch (error) {
+  failedSuites.push("stack");
+  counts.failed += 1;
+  console.error(`\n${(error as Error).message}\n`);
+} finally {
+  await cleanUp();
+  rmSync(reports, { recursive: true, force: true });
+}
+
+failedSuites = [...new Set(failedSuites)];
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+log(`Suites: ${suites.join(", ")} in ${seconds} s${failedSuites.length ? `; failing: ${failedSuites.join(", ")}` : ""}`);
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failedSuites.length > 0 || counts.failed > 0 ? 1 : 0);

@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import WebSocket from "ws";
+import { signJoinToken, type JoinIdentity } from "@/lib/join-token";
+import { parseServerMessage, type ServerMessage } from "@/lib/signaling";
+
+function requiredEnv(name: "CONFER_PARTYKIT_URL" | "PARTY_SECRET"): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(
+      `${name} is not set. Start \`npx partykit dev --port 2999 --var PARTY_SECRET=<secret>\` and run with ` +
+        "CONFER_PARTYKIT_URL=http://127.0.0.1:2999 PARTY_SECRET=<same secret>.",
+    );
+  }
+  return value;
+}
+
+export const partykitUrl = requiredEnv("CONFER_PARTYKIT_URL");
+export const partySecret = requiredEnv("PARTY_SECRET");
+
+/** Each test gets its own room so files and tests can run in parallel against one server. */
+export const freshRoomId = () => `it-${randomUUID()}`;
+
+export function tokenFor(roomId: string, identity: Partial<JoinIdentity> = {}, options: { secret?: string; now?: Date } = {}) {
+  return signJoinToken(
+    { userId: `user-${randomUUID()}`, name: "Test Person", role: "participant", ...identity, roomId },
+    options.secret ?? partySecret,
+    { ttlSeconds: 30, now: options.now },
+  );
+}
+
+export function roomSocketUrl(roomId: string, query: Record<string, string> = {}): string {
+  const url = new URL(`/parties/main/${roomId}`, partykitUrl);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+export class UpgradeRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`upgrade refused with HTTP ${status}: ${body}`);
+  }
+}
+
+type MessageOfType<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;
+
+/** A raw `ws` client that validates every server frame and lets a test await messages by type. */
+export class PartyClient {
+  private readonly inbox: ServerMessage[] = [];
+  private wake: () => void = () => {};
+  readonly closed: Promise<void>;
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on("message", (data) => {
+      const parsed = parseServerMessage(data.toString());
+      if (!parsed.ok) throw new Error(`server sent an invalid frame: ${parsed.error.message}`);
+      this.inbox.push(parsed.message);
+      this.wake();
+    });
+    this.closed = new Promise((resolve) => socket.once("close", () => resolve()));
+  }
+
+  static open(url: string, headers: Record<string, string> = {}): Promise<PartyClient> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { headers });
+      socket.once("open", () => resolve(new PartyClient(socket)));
+      socket.once("error", reject);
+      socket.once("unexpected-response", (_request, response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => reject(new UpgradeRefused(response.statusCode ?? 0, body)));
+      });
+    });
+  }
+
+  /** Connects with a fresh token and completes the v1 handshake. */
+  static async join(roomId: string, identity: Partial<JoinIdentity> = {}) {
+    const client = await PartyClient.open(roomSocketUrl(roomId, { token: await tokenFor(roomId, identity) }));
+    client.send({ type: "hello", v: 1 });
+    const welcome = await client.next("welcome");
+    return { client, welcome };
+  }
+
+  send(message: object | string | Buffer): void {
+    this.socket.send(typeof message === "object" && !Buffer.isBuffer(message) ? JSON.stringify(message) : message);
+  }
+
+  /** Removes and returns the first received message of `type`, waiting for it if needed. */
+  async next<T extends ServerMessage["type"]>(type: T, timeoutMs = 5_000): Promise<MessageOfType<T>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.inbox.findIndex((message) => message.type === type);
+      if (index >= 0) return this.inbox.splice(index, 1)[0] as MessageOfType<T>;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no ${type} within ${timeoutMs} ms; inbox: ${JSON.stringify(this.inbox).slice(0, 500)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** Removes and returns everything of `type` received so far. */
+  drain<T extends ServerMessage["type"]>(type: T): MessageOfType<T>[] {
+    const matching = this.inbox.filter((message): message is MessageOfType<T> => message.type === type);
+    this.inbox.splice(0, this.inbox.length, ...this.inbox.filter((message) => message.type !== type));
+    return matching;
+  }
+
+  async close(): Promise<void> {
+    this.socket.close();
+    await this.closed;
+  }
+}
+
+/** The HTTP status with which the server refused the WebSocket upgrade. */
+export async function refusalStatus(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  try {
+    const client = await PartyClient.open(url, headers);
+    await client.close();
+  } catch (error) {
+    if (error instanceof UpgradeRefused) return { status: error.status, body: error.body };
+    throw error;
+  }
+  throw new Error(`expected the upgrade to ${url} to be refused, but it was accepted`);
+}
