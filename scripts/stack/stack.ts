@@ -109,7 +109,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         await startProcess({
           name: "partykit",
           command: bin("partykit"),
-          args: ["dev", "--port", String(ports.partykit), "--var", `PARTY_SECRET=${secrets.partySecret}`],
+          // `--var` takes several values, so it stays last.
+          args: ["dev", "--port", String(ports.partykit), "--no-hotkeys", "--disable-request-cf-fetch", "--var", `PARTY_SECRET=${secrets.partySecret}`],
           readyProbe: () => httpOk(`${partykitUrl}/parties/main/health`),
           timeoutMs: 90_000,
           echo,

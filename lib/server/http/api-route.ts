@@ -56,10 +56,10 @@ export function apiRoute<
   Q extends z.ZodType = z.ZodObject<Record<string, never>>,
   B extends z.ZodType = z.ZodUnknown,
 >(schemas: RouteSchemas<P, Q, B>, handler: (input: RouteInput<P, Q, B>) => Promise<unknown>) {
-  return async (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+  return async (request: NextRequest, context: { params?: Promise<Record<string, string | string[]>> }) => {
     try {
       const actor = await requireActor();
-      const params = parseWith(schemas.params ?? z.object({}), await context.params, "path");
+      const params = parseWith(schemas.params ?? z.object({}), (await context.params) ?? {}, "path");
       const query = parseWith(schemas.query ?? z.object({}), Object.fromEntries(request.nextUrl.searchParams), "query");
       const body = schemas.body
         ? parseWith(schemas.body, await readJsonBody(request, schemas.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")

@@ -1,0 +1,23 @@
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import { loadDemoDirectory } from "../../../scripts/dev-idp/directory";
+
+const { password } = loadDemoDirectory();
+
+/** Signs a demo user in through the bundled OIDC provider, the way a person does. */
+export async function signInWithSso(page: Page, username: string, path = "/"): Promise<void> {
+  await page.goto(path);
+  await page.getByRole("button", { name: /^Sign in with/ }).first().click();
+  await expect(page.getByRole("heading", { name: "Confer dev identity provider" })).toBeVisible();
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+}
+
+/** One browser context per person: IdP sessions and media never mix between participants. */
+export async function signedInPage(browser: Browser, username: string, path = "/"): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write", "camera", "microphone"] });
+  const page = await context.newPage();
+  await signInWithSso(page, username, path);
+  return { context, page };
+}
