@@ -21,6 +21,8 @@ export const chromiumLaunchArgs = [
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // A subfolder, because Playwright empties it at start and the stack keeps its logs beside it.
+  outputDir: "test-results/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

@@ -73,6 +73,7 @@ process.on("SIGINT", async () => {
   process.exit(130);
 });
 
+rmSync(join("test-results", "stack-logs"), { recursive: true, force: true });
 try {
   if (suites.includes("unit")) await runVitest("unit");
   const needsStack = suites.some((suite) => suite !== "unit");
@@ -86,6 +87,7 @@ try {
       postgresDataDir,
       turnRelayPorts: [49260, 49359],
       echo: values.verbose ?? false,
+      logDir: join("test-results", "stack-logs"),
       seed: false,
       log,
     });

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 /** Variables added to the parent's environment for a child. */
@@ -18,6 +20,8 @@ type StartOptions = {
   timeoutMs?: number;
   /** Echo the child's output with a name prefix (dev) or keep it quiet unless it fails (test). */
   echo: boolean;
+  /** Folder that receives `<name>.log` with everything the service printed, for diagnosing failures. */
+  logDir?: string;
 };
 
 const colors = [36, 35, 33, 32, 34, 31];
@@ -33,7 +37,12 @@ export async function startProcess(options: StartOptions): Promise<ManagedProces
     stdio: ["ignore", "pipe", "pipe"],
   });
   const recent: string[] = [];
+  const logFile = options.logDir
+    ? (mkdirSync(options.logDir, { recursive: true }), createWriteStream(join(options.logDir, `${options.name}.log`), { flags: "a" }))
+    : null;
+  child.once("exit", () => logFile?.end());
   const remember = (line: string) => {
+    logFile?.write(line + "\n");
     recent.push(line);
     if (recent.length > 60) recent.shift();
     if (options.echo) process.stdout.write(prefix + line + "\n");

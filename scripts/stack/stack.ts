@@ -17,6 +17,8 @@ export type StackOptions = {
   /** Relay port range for coturn, distinct per stack so dev and test can run side by side. */
   turnRelayPorts: [number, number];
   echo: boolean;
+  /** Where services' logs go (test runs keep them for diagnosing failures). */
+  logDir?: string;
   seed: boolean;
   log: (message: string) => void;
 };
@@ -63,6 +65,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           args: ["scripts/services/embedded-postgres.ts", "--data-dir", options.postgresDataDir, "--port", String(ports.postgres)],
           readyLine: /^READY /,
           echo,
+          logDir: options.logDir,
         });
         running.push(postgres);
         databaseUrl = postgres.readyLine!.replace(/^READY /, "").trim();
@@ -83,6 +86,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           env: { DEV_IDP_CLIENT_ID: DEV_IDP_CLIENT.id, DEV_IDP_CLIENT_SECRET: DEV_IDP_CLIENT.secret },
           readyLine: /^READY /,
           echo,
+          logDir: options.logDir,
         }),
       );
     });
@@ -96,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           args: ["scripts/services/ldap-server.ts", "--port", String(ports.ldap)],
           readyLine: /^READY /,
           echo,
+          logDir: options.logDir,
         });
         running.push(ldapServer);
         ldap.url = ldapServer.readyLine!.replace(/^READY /, "").trim();
@@ -114,6 +119,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           readyProbe: () => httpOk(`${partykitUrl}/parties/main/health`),
           timeoutMs: 90_000,
           echo,
+          logDir: options.logDir,
         }),
       );
     });
@@ -131,6 +137,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             "--use-auth-secret", `--static-auth-secret=${secrets.turnSecret}`, "--realm=confer.local", "--allow-loopback-peers",
           ],
           echo: false,
+          logDir: options.logDir,
         }),
       );
       turnUrl = `turn:127.0.0.1:${ports.turn}?transport=udp`;
@@ -179,6 +186,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             env: { ...env, NEXT_DIST_DIR: distDir },
             readyProbe: () => httpOk(`${appUrl}/api/health`),
             echo,
+            logDir: options.logDir,
           }),
         );
       } else {
@@ -190,6 +198,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             env,
             readyLine: /Ready in/,
             echo,
+            logDir: options.logDir,
           }),
         );
       }
