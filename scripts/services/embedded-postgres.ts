@@ -17,6 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serializeProtocolExchanges } from "./pglite-exchange-queue";
 
 const HOST = "127.0.0.1";
 /** Pools of Next.js, PartyKit callbacks, tests and Prisma CLI together; the socket server's default is 1. */
@@ -45,6 +46,7 @@ process.on("exit", releaseLock);
 const startedAt = performance.now();
 const db = await PGlite.create({ dataDir: pgDataDir });
 const server = new PGLiteSocketServer({ db, host: HOST, port, maxConnections: MAX_CONNECTIONS });
+serializeProtocolExchanges(server, db);
 try {
   await server.start();
 } catch (error) {
