@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { testPorts } from "../lib/config/ports";
+import { startControlServer } from "./stack/control-server";
 import { runCommand } from "./stack/managed-process";
 import { freshSecrets } from "./stack/secrets";
 import { type RunningStack, startStack } from "./stack/stack";
@@ -63,8 +64,10 @@ async function runPlaywright(env: Record<string, string>) {
 
 const started = performance.now();
 let stack: RunningStack | undefined;
+let control: Awaited<ReturnType<typeof startControlServer>> | undefined;
 const postgresDataDir = mkdtempSync(join(tmpdir(), "confer-test-db-"));
 const cleanUp = async () => {
+  await control?.close();
   await stack?.stop();
   rmSync(postgresDataDir, { recursive: true, force: true });
 };
@@ -92,8 +95,10 @@ try {
       log,
     });
     log(`Stack ready: ${Object.entries(stack.timings).map(([name, ms]) => `${name} ${ms} ms`).join(", ")}`);
-    if (suites.includes("integration")) await runVitest("integration", stack.env);
-    if (suites.includes("e2e")) await runPlaywright(stack.env);
+    control = await startControlServer(stack);
+    const env = { ...stack.env, CONFER_STACK_CONTROL_URL: control.url };
+    if (suites.includes("integration")) await runVitest("integration", env);
+    if (suites.includes("e2e")) await runPlaywright(env);
   }
 } catch (error) {
   failedSuites.push("stack");

@@ -27,6 +27,8 @@ export type RunningStack = {
   env: Record<string, string>;
   urls: { app: string; idp: string; partykit: string; ldap: string | null; turn: string | null; database: string };
   timings: Record<string, number>;
+  /** Stops PartyKit, waits, and starts it again on the same port and storage: a signaling outage. */
+  restartPartykit: (downMs: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -109,20 +111,26 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }
     });
 
-    const partykitWork = timed(timings, "partykit", async () => {
-      running.push(
-        await startProcess({
-          name: "partykit",
-          command: bin("partykit"),
-          // `--var` takes several values, so it stays last.
-          args: ["dev", "--port", String(ports.partykit), "--no-hotkeys", "--disable-request-cf-fetch", "--var", `PARTY_SECRET=${secrets.partySecret}`],
-          readyProbe: () => httpOk(`${partykitUrl}/parties/main/health`),
-          timeoutMs: 90_000,
-          echo,
-          logDir: options.logDir,
-        }),
-      );
-    });
+    const startPartykit = () =>
+      startProcess({
+        name: "partykit",
+        command: bin("partykit"),
+        // `--var` takes several values, so it stays last.
+        args: ["dev", "--port", String(ports.partykit), "--no-hotkeys", "--disable-request-cf-fetch", "--var", `PARTY_SECRET=${secrets.partySecret}`],
+        readyProbe: () => httpOk(`${partykitUrl}/parties/main/health`),
+        timeoutMs: 90_000,
+        echo,
+        logDir: options.logDir,
+      });
+    let partykit = await timed(timings, "partykit", startPartykit);
+    running.push(partykit);
+    const restartPartykit = async (downMs: number) => {
+      await partykit.stop();
+      running.splice(running.indexOf(partykit), 1);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      partykit = await startPartykit();
+      running.push(partykit);
+    };
 
     let turnUrl: string | null = null;
     if (existsSync(TURN_BINARY)) {
@@ -145,7 +153,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       options.log("TURN relay not started: coturn is not installed (apt-get install coturn).");
     }
 
-    await Promise.all([databaseWork, idpWork, ldapWork, partykitWork]);
+    await Promise.all([databaseWork, idpWork, ldapWork]);
 
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl!,
@@ -208,6 +216,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       env: { ...env, CONFER_APP_URL: appUrl, CONFER_IDP_URL: idpUrl, CONFER_PARTYKIT_URL: partykitUrl, CONFER_LDAP_URL: ldap.url ?? "" },
       urls: { app: appUrl, idp: idpUrl, partykit: partykitUrl, ldap: ldap.url, turn: turnUrl, database: databaseUrl! },
       timings,
+      restartPartykit,
       stop,
     };
   } catch (error) {
