@@ -1,4 +1,7 @@
 export * from "./meeting-events";
+export * from "./meeting-policy";
 export * from "./meeting-state";
+export * from "./persistence";
 export * from "./rate-limit";
 export * from "./reduce-meeting";
+export * from "./resume-token";

@@ -1,18 +1,47 @@
-import type { ClientMessage } from "../signaling/client-messages";
-import type { Participant } from "../signaling/participant";
+import type { ChatSendMessage, ClientMessage, HelloMessage } from "../signaling/client-messages";
 import type { ServerMessage } from "../signaling/server-messages";
-import type { ConnectionId, MeetingState } from "./meeting-state";
+import type { ConnectionId, ConnectionIdentity, MeetingState, ParticipantId } from "./meeting-state";
 
+/** What the adapter draws at random for a `hello`, so the state machine itself stays deterministic. */
+export type IssuedCredentials = {
+  /** Used only if the hello does not resume an existing seat. */
+  readonly participantId: ParticipantId;
+  readonly resumeToken: string;
+  readonly resumeTokenHash: string;
+};
+
+/** Every event carries the adapter's clock (epoch ms); the state machine never reads one. */
 export type MeetingEvent =
-  /** A connection whose join token was verified; `participant.id` is its connection id. */
-  | { type: "connected"; participant: Participant }
-  | { type: "disconnected"; connectionId: ConnectionId }
-  /** An already validated client message. */
-  | { type: "message"; connectionId: ConnectionId; message: ClientMessage };
+  /** A socket whose join token was verified. */
+  | { type: "connected"; now: number; connectionId: ConnectionId; identity: ConnectionIdentity }
+  /** The socket closed or failed. */
+  | { type: "disconnected"; now: number; connectionId: ConnectionId }
+  | {
+      type: "hello";
+      now: number;
+      connectionId: ConnectionId;
+      v: HelloMessage["v"];
+      /** SHA-256 (hex) of `hello.resume`, or null when the client did not try to resume. */
+      resumeTokenHash: string | null;
+      issued: IssuedCredentials;
+    }
+  | { type: "chat"; now: number; connectionId: ConnectionId; message: ChatSendMessage; messageId: string }
+  /** Any other validated client message. */
+  | { type: "message"; now: number; connectionId: ConnectionId; message: Exclude<ClientMessage, HelloMessage | ChatSendMessage> }
+  /** The deadline the adapter was asked to wake up at (or later) has come. */
+  | { type: "tick"; now: number };
+
+/** Storage keys to write and delete, in that order; values are plain JSON. */
+export type StorageChanges = { readonly put: ReadonlyMap<string, unknown>; readonly delete: readonly string[] };
 
 export type MeetingEffect =
   | { type: "send"; to: ConnectionId; message: ServerMessage }
   /** One message for several connections, serialized once by the adapter; never an empty list. */
-  | { type: "broadcast"; to: readonly ConnectionId[]; message: ServerMessage };
+  | { type: "broadcast"; to: readonly ConnectionId[]; message: ServerMessage }
+  | { type: "close"; connectionId: ConnectionId; code: number; reason: string }
+  /** Comes before any message the change caused, so nothing is announced that a restart could forget. */
+  | ({ type: "persist" } & StorageChanges)
+  /** Wake the room (tick) at this time; null: nothing is pending. Replaces any earlier schedule. */
+  | { type: "schedule"; at: number | null };
 
 export type MeetingTransition = { state: MeetingState; effects: MeetingEffect[] };

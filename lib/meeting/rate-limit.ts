@@ -19,6 +19,12 @@ export type RateVerdict = "allow" | "reject-and-notify" | "reject-silently";
 /** Generous for signaling (an ICE restart sends a few dozen candidates in a burst), far below abuse. */
 export const CLIENT_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 50, burst: 100 };
 
+/**
+ * Chat and reactions also count against this tighter bucket: each one fans out to everybody (and chat is kept), so
+ * the general limit would let one participant drown the room. A fast typist or a burst of applause stays well under.
+ */
+export const FANOUT_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 5, burst: 20 };
+
 export function fullBucket(limit: RateLimit, now: number): TokenBucket {
   return { tokens: limit.burst, refilledAt: now, notified: false };
 }

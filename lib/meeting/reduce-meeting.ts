@@ -1,80 +1,94 @@
-import type { HelloMessage } from "../signaling/client-messages";
-import type { Participant } from "../signaling/participant";
-import { errorMessage, type ServerMessage } from "../signaling/server-messages";
-import { PROTOCOL_VERSION } from "../signaling/version";
+import { refuse, send, unchanged } from "./effects";
+import { hello } from "./handle-hello";
+import { disconnected, expireDeadlines, leave } from "./handle-departure";
+import { hostAction } from "./handle-host-action";
+import { postChat, react, relaySignal, reportQuality, setHand, setMedia } from "./handle-participant-message";
 import type { MeetingEffect, MeetingEvent, MeetingTransition } from "./meeting-events";
-import { joinedParticipants, type ConnectionId, type MeetingConnection, type MeetingState } from "./meeting-state";
+import { HELLO_TIMEOUT_MS } from "./meeting-policy";
+import { nextDeadline, type ConnectionId, type MeetingState, type Seat } from "./meeting-state";
+import { withConnection } from "./meeting-updates";
+import { storageChanges } from "./persistence";
+import { settle } from "./settle";
 
-function unchanged(state: MeetingState): MeetingTransition {
-  return { state, effects: [] };
-}
+type MessageEvent = Extract<MeetingEvent, { type: "message" }>;
 
-function send(to: ConnectionId, message: ServerMessage): MeetingEffect {
-  return { type: "send", to, message };
-}
-
-function broadcastToJoined(state: MeetingState, except: ConnectionId, message: ServerMessage): MeetingEffect[] {
-  const to = joinedParticipants(state)
-    .map((participant) => participant.id)
-    .filter((id) => id !== except);
-  return to.length > 0 ? [{ type: "broadcast", to, message }] : [];
-}
-
-function withConnection(state: MeetingState, id: ConnectionId, connection: MeetingConnection): MeetingState {
-  return { connections: new Map(state.connections).set(id, connection) };
-}
-
-function connect(state: MeetingState, participant: Participant): MeetingTransition {
-  // Connection ids are server-assigned UUIDs; a repeat is a bug and must not overwrite someone's seat.
-  if (state.connections.has(participant.id)) return unchanged(state);
-  return { state: withConnection(state, participant.id, { participant, phase: "awaiting-hello" }), effects: [] };
-}
-
-function disconnect(state: MeetingState, id: ConnectionId): MeetingTransition {
-  const connection = state.connections.get(id);
+/** Runs `act` for the participant a joined socket speaks for; answers anyone else. */
+function asSender(state: MeetingState, connectionId: ConnectionId, act: (sender: Seat) => MeetingTransition): MeetingTransition {
+  const connection = state.connections.get(connectionId);
+  // A message can race its socket's close or replacement; there is no one left to answer.
   if (!connection) return unchanged(state);
-  const connections = new Map(state.connections);
-  connections.delete(id);
-  const next = { connections };
-  const effects =
-    connection.phase === "joined" ? broadcastToJoined(next, id, { type: "participant-left", participantId: id }) : [];
-  return { state: next, effects };
+  if (connection.phase !== "joined") return refuse(state, connectionId, "not_joined", "send hello first");
+  const seat = state.seats.get(connection.participantId);
+  return seat ? act(seat) : unchanged(state);
 }
 
-function hello(state: MeetingState, connection: MeetingConnection, message: HelloMessage): MeetingTransition {
-  const self = connection.participant;
-  if (connection.phase === "joined") {
-    return { state, effects: [send(self.id, errorMessage("already_joined", "hello was already accepted"))] };
-  }
-  if (message.v !== PROTOCOL_VERSION) {
-    const refusal = errorMessage("unsupported_version", `this server speaks protocol v${PROTOCOL_VERSION}`);
-    return { state, effects: [send(self.id, refusal)] };
-  }
-  const next = withConnection(state, self.id, { participant: self, phase: "joined" });
-  const welcome: ServerMessage = { type: "welcome", v: PROTOCOL_VERSION, self, participants: joinedParticipants(next) };
-  return {
-    state: next,
-    effects: [send(self.id, welcome), ...broadcastToJoined(next, self.id, { type: "participant-joined", participant: self })],
-  };
+function message(state: MeetingState, { connectionId, message, now }: MessageEvent): MeetingTransition {
+  if (!state.connections.has(connectionId)) return unchanged(state);
+  if (message.type === "ping") return { state, effects: [send(connectionId, { type: "pong" })] };
+  if (message.type === "leave") return leave(state, connectionId);
+  return asSender(state, connectionId, (sender) => {
+    switch (message.type) {
+      case "signal":
+        return relaySignal(state, sender, message, connectionId);
+      case "media":
+        return setMedia(state, sender, message);
+      case "hand":
+        return setHand(state, sender, message, now);
+      case "reaction":
+        return react(state, sender, message);
+      case "quality":
+        return reportQuality(state, sender, message);
+      case "mute":
+      case "remove":
+      case "end":
+      case "lock":
+      case "spotlight":
+        return hostAction(state, sender, connectionId, message);
+    }
+  });
 }
 
-/** The meeting's presence rules; total over every event, so the adapter never needs to pre-check anything. */
-export function reduceMeeting(state: MeetingState, event: MeetingEvent): MeetingTransition {
+function decide(state: MeetingState, event: MeetingEvent): MeetingTransition {
   switch (event.type) {
     case "connected":
-      return connect(state, event.participant);
+      // Connection ids are server-assigned UUIDs; a repeat is a bug and must not overwrite anyone's socket.
+      if (state.connections.has(event.connectionId)) return unchanged(state);
+      return {
+        state: withConnection(state, event.connectionId, {
+          phase: "awaiting-hello",
+          identity: event.identity,
+          helloDeadline: event.now + HELLO_TIMEOUT_MS,
+        }),
+        effects: [],
+      };
     case "disconnected":
-      return disconnect(state, event.connectionId);
-    case "message": {
-      // A message can race its connection's close; it then has no one to answer.
-      const connection = state.connections.get(event.connectionId);
-      if (!connection) return unchanged(state);
-      switch (event.message.type) {
-        case "ping":
-          return { state, effects: [send(event.connectionId, { type: "pong" })] };
-        case "hello":
-          return hello(state, connection, event.message);
-      }
-    }
+      return disconnected(state, event.connectionId, event.now);
+    case "hello":
+      return hello(state, event);
+    case "chat":
+      return asSender(state, event.connectionId, (sender) => postChat(state, sender, event.message, event.messageId, event.now));
+    case "message":
+      return message(state, event);
+    case "tick":
+      return expireDeadlines(state, event.now);
   }
+}
+
+/**
+ * The meeting's rules: total over every event, deterministic (time and randomness come in with the event), and
+ * the only place decisions are made. Besides messages and closes, the effects say what to store (before anything
+ * is announced) and when to wake the room next.
+ */
+export function reduceMeeting(state: MeetingState, event: MeetingEvent): MeetingTransition {
+  const decided = decide(state, event);
+  if (decided.state === state && event.type !== "tick") return decided;
+  const next = settle(decided.state);
+  const effects: MeetingEffect[] = [];
+  const changes = storageChanges(state, next);
+  if (changes) effects.push({ type: "persist", ...changes });
+  const wakeAt = nextDeadline(next);
+  // A tick consumed the previous wake-up, so it always schedules the next one.
+  if (event.type === "tick" || wakeAt !== nextDeadline(state)) effects.push({ type: "schedule", at: wakeAt });
+  effects.push(...decided.effects);
+  return { state: next, effects };
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * A Chrome offer or answer for our three m-sections (audio, camera, screen) is about 10 KB; 32 KiB leaves room
- * for other browsers' longer codec lists while keeping a relayed signal well inside MAX_CLIENT_MESSAGE_BYTES,
- * even after JSON escapes every CRLF.
+ * A Chrome offer or answer for our three m-sections (audio, camera, screen) is about 9.5 KB; 32 KiB leaves room
+ * for other browsers' longer codec lists while a relayed description, its CRLFs JSON-escaped, stays inside
+ * MAX_CLIENT_MESSAGE_BYTES. That byte limit, checked on the raw frame, remains the hard bound for odd input.
  */
 export const MAX_SDP_LENGTH = 32 * 1024;
 

@@ -1,12 +1,25 @@
 import { z } from "zod";
+import { chatMessageSchema } from "./chat";
+import { participantIdSchema } from "./ids";
 import { participantSchema } from "./participant";
+import { reactionEmojiSchema } from "./reactions";
+import { resumeTokenSchema } from "./resume-token";
+import { roomSettingsSchema } from "./room-settings";
+import { rtcSignalSchema } from "./rtc-signal";
 
 export const welcomeMessageSchema = z.object({
   type: z.literal("welcome"),
   v: z.number().int().positive(),
   self: participantSchema,
-  /** Everyone in the meeting, the recipient included, in connection order. */
+  /** Everyone in the meeting, the recipient and reconnecting participants included, in order of first joining. */
   participants: z.array(participantSchema),
+  /** The most recent chat messages, oldest first. */
+  chat: z.array(chatMessageSchema),
+  room: roomSettingsSchema,
+  /** Single use: present it in the next connection's `hello.resume`; every welcome replaces the previous one. */
+  resume: resumeTokenSchema,
+  /** Whether this connection took over an existing seat (same participant id, state kept). */
+  resumed: z.boolean(),
 });
 
 export const participantJoinedMessageSchema = z.object({
@@ -14,10 +27,50 @@ export const participantJoinedMessageSchema = z.object({
   participant: participantSchema,
 });
 
+/** Any change to a participant: media, hand, quality, connection status, or name/role after a resume. */
+export const participantUpdatedMessageSchema = z.object({
+  type: z.literal("participant-updated"),
+  participant: participantSchema,
+});
+
 export const participantLeftMessageSchema = z.object({
   type: z.literal("participant-left"),
-  participantId: z.string().min(1),
+  participantId: participantIdSchema,
+  /** `timeout`: the reconnection grace ran out. */
+  reason: z.enum(["left", "timeout", "removed"]),
 });
+
+export const signalRelayMessageSchema = z.object({
+  type: z.literal("signal"),
+  from: participantIdSchema,
+  payload: rtcSignalSchema,
+});
+
+export const chatBroadcastMessageSchema = z.object({
+  type: z.literal("chat"),
+  message: chatMessageSchema,
+});
+
+/** Ephemeral: not kept, not replayed to later joiners. */
+export const reactionBroadcastMessageSchema = z.object({
+  type: z.literal("reaction"),
+  from: participantIdSchema,
+  emoji: reactionEmojiSchema,
+});
+
+export const roomUpdatedMessageSchema = z.object({
+  type: z.literal("room-updated"),
+  ...roomSettingsSchema.shape,
+});
+
+/** To the target of a host's `mute`: its audio is now off in the meeting state; stop sending it. */
+export const mutedByHostMessageSchema = z.object({ type: z.literal("muted-by-host"), by: participantIdSchema });
+
+/** To the target of a host's `remove`, just before the room closes its socket. */
+export const removedMessageSchema = z.object({ type: z.literal("removed"), by: participantIdSchema });
+
+/** To everyone when a host ends the meeting, just before the room closes every socket. */
+export const endedMessageSchema = z.object({ type: z.literal("ended"), by: participantIdSchema });
 
 export const pongMessageSchema = z.object({ type: z.literal("pong") });
 
@@ -29,31 +82,60 @@ export const errorCodeSchema = z.enum([
   "unknown_type",
   "unsupported_version",
   "already_joined",
+  /** A meeting message before an accepted `hello`. */
+  "not_joined",
   /** Sent once when a connection starts being throttled; further dropped messages are not acknowledged. */
   "rate_limited",
+  /** A host action from a participant who is not a host; nothing changed. */
+  "forbidden",
+  /** The room is locked; the connection is closed. */
+  "room_locked",
+  /** The target participant is not in the meeting (or is the sender, for `signal`). */
+  "unknown_participant",
+  /** No `hello` within the allowed time; the connection is closed. */
+  "hello_timeout",
 ]);
 
 export const errorMessageSchema = z.object({
   type: z.literal("error"),
   code: errorCodeSchema,
+  /** Human readable; never echoes the input at length. */
   message: z.string(),
 });
 
 export const serverMessageSchema = z.discriminatedUnion("type", [
   welcomeMessageSchema,
   participantJoinedMessageSchema,
+  participantUpdatedMessageSchema,
   participantLeftMessageSchema,
+  signalRelayMessageSchema,
+  chatBroadcastMessageSchema,
+  reactionBroadcastMessageSchema,
+  roomUpdatedMessageSchema,
+  mutedByHostMessageSchema,
+  removedMessageSchema,
+  endedMessageSchema,
   pongMessageSchema,
   errorMessageSchema,
 ]);
 
 export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
 export type ParticipantJoinedMessage = z.infer<typeof participantJoinedMessageSchema>;
+export type ParticipantUpdatedMessage = z.infer<typeof participantUpdatedMessageSchema>;
 export type ParticipantLeftMessage = z.infer<typeof participantLeftMessageSchema>;
+export type ParticipantLeftReason = ParticipantLeftMessage["reason"];
+export type SignalRelayMessage = z.infer<typeof signalRelayMessageSchema>;
+export type ChatBroadcastMessage = z.infer<typeof chatBroadcastMessageSchema>;
+export type ReactionBroadcastMessage = z.infer<typeof reactionBroadcastMessageSchema>;
+export type RoomUpdatedMessage = z.infer<typeof roomUpdatedMessageSchema>;
+export type MutedByHostMessage = z.infer<typeof mutedByHostMessageSchema>;
+export type RemovedMessage = z.infer<typeof removedMessageSchema>;
+export type EndedMessage = z.infer<typeof endedMessageSchema>;
 export type PongMessage = z.infer<typeof pongMessageSchema>;
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type ServerMessageType = ServerMessage["type"];
 
 export function errorMessage(code: ErrorCode, message: string): ErrorMessage {
   return { type: "error", code, message };

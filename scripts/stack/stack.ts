@@ -17,6 +17,8 @@ export type StackOptions = {
   /** Relay port range for coturn, distinct per stack so dev and test can run side by side. */
   turnRelayPorts: [number, number];
   echo: boolean;
+  /** Build folder for `next build` in test mode (tests and benchmarks each have their own). */
+  nextDistDir?: string;
   /** Where services' logs go (test runs keep them for diagnosing failures). */
   logDir?: string;
   seed: boolean;
@@ -183,7 +185,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     await timed(timings, "next", async () => {
       if (options.mode === "test") {
-        const distDir = ".next-test";
+        const distDir = options.nextDistDir ?? ".next-test";
         const built = await runCommand(bin("next"), ["build"], { ...env, NEXT_DIST_DIR: distDir });
         if (built !== 0) throw new Error("next build failed (see above).");
         running.push(

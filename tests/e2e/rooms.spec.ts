@@ -14,19 +14,25 @@ test("a host creates a room, a colleague joins it through the link, and the host
   await bob.page.getByRole("button", { name: "Copy join link" }).click();
   expect(await bob.page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(roomPath, bob.page.url()).toString());
 
-  await bob.page.getByRole("button", { name: "Join room" }).click();
+  await bob.page.getByRole("button", { name: "Join meeting" }).click();
+  await bob.page.getByRole("button", { name: "Participants" }).click();
   await expect(bob.page.getByRole("list", { name: "Participants" })).toContainText("Bob Builder (you)");
 
   const carol = await signedInPage(browser, "carol", roomPath);
   await expect(carol.page.getByRole("heading", { level: 1, name: roomName })).toBeVisible();
-  await expect(carol.page.getByRole("heading", { name: "Manage room" })).toHaveCount(0);
-  await carol.page.getByRole("button", { name: "Join room" }).click();
+  await expect(carol.page.getByRole("link", { name: "Room settings" })).toHaveCount(0);
+  expect((await carol.page.request.get(`${roomPath}/settings`)).status()).toBe(404);
+  await carol.page.getByRole("button", { name: "Join meeting" }).click();
+  await carol.page.getByRole("button", { name: "Participants" }).click();
   await expect(carol.page.getByRole("list", { name: "Participants" })).toContainText("Bob Builder");
   await expect(bob.page.getByRole("list", { name: "Participants" })).toContainText("Carol Chen");
 
   await carol.page.getByRole("button", { name: "Leave" }).click();
   await expect(bob.page.getByRole("list", { name: "Participants" })).not.toContainText("Carol Chen");
 
+  await bob.page.getByRole("button", { name: "Leave" }).click();
+  await bob.page.getByRole("link", { name: "Room settings" }).click();
+  await expect(bob.page.getByRole("heading", { name: "Manage room" })).toBeVisible();
   await bob.page.getByRole("button", { name: "Delete room" }).click();
   await bob.page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
   await expect(bob.page).toHaveURL(/\/$/);
@@ -46,8 +52,9 @@ test("an invite-only room is visible to its invitee and hidden from everyone els
   await dan.page.getByLabel(/^Invite \(emails/).fill("carol@confer.test");
   await dan.page.getByRole("button", { name: "Create room" }).click();
   await expect(dan.page.getByRole("heading", { level: 1, name: roomName })).toBeVisible();
-  await expect(dan.page.getByRole("list", { name: "Invited people" })).toContainText("carol@confer.test");
   const roomPath = new URL(dan.page.url()).pathname;
+  await dan.page.getByRole("link", { name: "Room settings" }).click();
+  await expect(dan.page.getByRole("list", { name: "Invited people" })).toContainText("carol@confer.test");
 
   const carol = await signedInPage(browser, "carol");
   await expect(carol.page.getByRole("list", { name: "Shared with me" })).toContainText(roomName);

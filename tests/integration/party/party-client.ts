@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
 import { signJoinToken, type JoinIdentity } from "@/lib/join-token";
-import { parseServerMessage, type ServerMessage } from "@/lib/signaling";
+import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage, type WelcomeMessage } from "@/lib/signaling";
 
 function requiredEnv(name: "CONFER_PARTYKIT_URL" | "PARTY_SECRET"): string {
   const value = process.env[name];
@@ -20,7 +20,15 @@ export const partySecret = requiredEnv("PARTY_SECRET");
 /** Each test gets its own room so files and tests can run in parallel against one server. */
 export const freshRoomId = () => `it-${randomUUID()}`;
 
-export function tokenFor(roomId: string, identity: Partial<JoinIdentity> = {}, options: { secret?: string; now?: Date } = {}) {
+/** Which PartyKit server a client talks to, and the secret it signs join tokens with. */
+export type Server = { url: string; secret: string };
+const sharedServer: Server = { url: partykitUrl, secret: partySecret };
+
+export function tokenFor(
+  roomId: string,
+  identity: Partial<JoinIdentity> = {},
+  options: { secret?: string; now?: Date } = {},
+): Promise<string> {
   return signJoinToken(
     { userId: `user-${randomUUID()}`, name: "Test Person", role: "participant", ...identity, roomId },
     options.secret ?? partySecret,
@@ -28,8 +36,8 @@ export function tokenFor(roomId: string, identity: Partial<JoinIdentity> = {}, o
   );
 }
 
-export function roomSocketUrl(roomId: string, query: Record<string, string> = {}): string {
-  const url = new URL(`/parties/main/${roomId}`, partykitUrl);
+export function roomSocketUrl(roomId: string, query: Record<string, string> = {}, baseUrl = partykitUrl): string {
+  const url = new URL(`/parties/main/${roomId}`, baseUrl);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   return url.toString();
@@ -44,13 +52,19 @@ export class UpgradeRefused extends Error {
   }
 }
 
-type MessageOfType<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;
+export type MessageOfType<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;
+
+export type JoinOptions = {
+  /** A previous welcome's resume token. */
+  resume?: string;
+  server?: Server;
+};
 
 /** A raw `ws` client that validates every server frame and lets a test await messages by type. */
 export class PartyClient {
   private readonly inbox: ServerMessage[] = [];
   private wake: () => void = () => {};
-  readonly closed: Promise<void>;
+  readonly closed: Promise<{ code: number; reason: string }>;
 
   private constructor(readonly socket: WebSocket) {
     socket.on("message", (data) => {
@@ -59,7 +73,7 @@ export class PartyClient {
       this.inbox.push(parsed.message);
       this.wake();
     });
-    this.closed = new Promise((resolve) => socket.once("close", () => resolve()));
+    this.closed = new Promise((resolve) => socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 
   static open(url: string, headers: Record<string, string> = {}): Promise<PartyClient> {
@@ -75,10 +89,22 @@ export class PartyClient {
     });
   }
 
-  /** Connects with a fresh token and completes the v1 handshake. */
-  static async join(roomId: string, identity: Partial<JoinIdentity> = {}) {
-    const client = await PartyClient.open(roomSocketUrl(roomId, { token: await tokenFor(roomId, identity) }));
-    client.send({ type: "hello", v: 1 });
+  /** Connects with a fresh join token (as every reconnection must) and sends hello, resuming if asked. */
+  static async connect(roomId: string, identity: Partial<JoinIdentity> = {}, options: JoinOptions = {}): Promise<PartyClient> {
+    const server = options.server ?? sharedServer;
+    const token = await tokenFor(roomId, identity, { secret: server.secret });
+    const client = await PartyClient.open(roomSocketUrl(roomId, { token }, server.url));
+    client.send({ type: "hello", v: PROTOCOL_VERSION, ...(options.resume ? { resume: options.resume } : {}) });
+    return client;
+  }
+
+  /** Connects and completes the handshake. */
+  static async join(
+    roomId: string,
+    identity: Partial<JoinIdentity> = {},
+    options: JoinOptions = {},
+  ): Promise<{ client: PartyClient; welcome: WelcomeMessage }> {
+    const client = await PartyClient.connect(roomId, identity, options);
     const welcome = await client.next("welcome");
     return { client, welcome };
   }
@@ -87,14 +113,18 @@ export class PartyClient {
     this.socket.send(typeof message === "object" && !Buffer.isBuffer(message) ? JSON.stringify(message) : message);
   }
 
-  /** Removes and returns the first received message of `type`, waiting for it if needed. */
-  async next<T extends ServerMessage["type"]>(type: T, timeoutMs = 5_000): Promise<MessageOfType<T>> {
+  /** Removes and returns the first received message of `type` (that `matches`), waiting for it if needed. */
+  async next<T extends ServerMessage["type"]>(
+    type: T,
+    matches: (message: MessageOfType<T>) => boolean = () => true,
+    timeoutMs = 5_000,
+  ): Promise<MessageOfType<T>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const index = this.inbox.findIndex((message) => message.type === type);
+      const index = this.inbox.findIndex((message) => message.type === type && matches(message as MessageOfType<T>));
       if (index >= 0) return this.inbox.splice(index, 1)[0] as MessageOfType<T>;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no ${type} within ${timeoutMs} ms; inbox: ${JSON.stringify(this.inbox).slice(0, 500)}`);
+      if (remaining <= 0) throw new Error(`no matching ${type} within ${timeoutMs} ms; inbox: ${JSON.stringify(this.inbox).slice(0, 800)}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.wake = () => {
@@ -112,8 +142,27 @@ export class PartyClient {
     return matching;
   }
 
+  /** Waits a moment for stragglers, then returns every message of `type` received so far. */
+  async settled<T extends ServerMessage["type"]>(type: T, waitMs = 300): Promise<MessageOfType<T>[]> {
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    return this.drain(type);
+  }
+
+  /** A deliberate departure: `leave`, then the server closes the socket. */
+  async leave(): Promise<void> {
+    if (this.socket.readyState === WebSocket.OPEN) this.send({ type: "leave" });
+    await this.close();
+  }
+
+  /** Ends the socket with a close handshake, as a browser closing the tab does. */
   async close(): Promise<void> {
-    this.socket.close();
+    if (this.socket.readyState !== WebSocket.CLOSED) this.socket.close();
+    await this.closed;
+  }
+
+  /** A network failure: the TCP connection is destroyed without a close frame. */
+  async drop(): Promise<void> {
+    this.socket.terminate();
     await this.closed;
   }
 }
@@ -128,4 +177,18 @@ export async function refusalStatus(url: string, headers: Record<string, string>
     throw error;
   }
   throw new Error(`expected the upgrade to ${url} to be refused, but it was accepted`);
+}
+
+/** Collects clients a test opened and makes them leave afterwards, so rooms do not linger in reconnection grace. */
+export function clientRegistry() {
+  const open: PartyClient[] = [];
+  return {
+    track<T extends { client: PartyClient } | PartyClient>(opened: T): T {
+      open.push(opened instanceof PartyClient ? opened : opened.client);
+      return opened;
+    },
+    async leaveAll(): Promise<void> {
+      await Promise.all(open.splice(0).map((client) => client.leave()));
+    },
+  };
 }

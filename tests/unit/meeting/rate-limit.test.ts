@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CLIENT_MESSAGE_RATE_LIMIT, fullBucket, takeToken, type RateLimit, type RateVerdict, type TokenBucket } from "@/lib/meeting";
+import { CLIENT_MESSAGE_RATE_LIMIT, FANOUT_MESSAGE_RATE_LIMIT, fullBucket, takeToken, type RateLimit, type RateVerdict, type TokenBucket } from "@/lib/meeting";
 
 const limit: RateLimit = { ratePerSecond: 10, burst: 3 };
 
@@ -51,8 +51,9 @@ describe("takeToken", () => {
     expect(verdicts([1_000, 500, 500])).toEqual(["allow", "allow", "allow"]);
   });
 
-  it("is set to 50 messages per second with a burst of 100", () => {
+  it("is set to 50 messages per second with a burst of 100, and 5 per second (burst 20) for chat and reactions", () => {
     expect(CLIENT_MESSAGE_RATE_LIMIT).toEqual({ ratePerSecond: 50, burst: 100 });
+    expect(FANOUT_MESSAGE_RATE_LIMIT).toEqual({ ratePerSecond: 5, burst: 20 });
   });
 
   it("never allows more than burst + rate × elapsed time", () => {

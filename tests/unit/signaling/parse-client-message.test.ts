@@ -1,23 +1,44 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_CLIENT_MESSAGE_BYTES, PROTOCOL_VERSION, parseClientMessage } from "@/lib/signaling";
+import { MAX_CHAT_TEXT_LENGTH, MAX_CLIENT_MESSAGE_BYTES, PROTOCOL_VERSION, parseClientMessage, type ClientMessage } from "@/lib/signaling";
 
-const errorCode = (raw: string) => {
-  const result = parseClientMessage(raw);
+const errorCode = (raw: string | object) => {
+  const result = parseClientMessage(typeof raw === "string" ? raw : JSON.stringify(raw));
   return result.ok ? "ok" : result.error.code;
 };
 
+const candidate = { candidate: "candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host", sdpMid: "0", sdpMLineIndex: 0, usernameFragment: "abcd" };
+const summary = { lossPct: 1.5, rttMs: 40, jitterMs: 3, bitrateInKbps: 900, bitrateOutKbps: null };
+const attachment = { name: "notes.pdf", size: 1234, mimeType: "application/pdf", url: "/api/files/f_123" };
+
 describe("parseClientMessage", () => {
-  it("accepts every v1 client message", () => {
-    expect(parseClientMessage(JSON.stringify({ type: "hello", v: PROTOCOL_VERSION }))).toEqual({
-      ok: true,
-      message: { type: "hello", v: 1 },
-    });
-    expect(parseClientMessage('{"type":"ping"}')).toEqual({ ok: true, message: { type: "ping" } });
+  it.each<ClientMessage>([
+    { type: "hello", v: PROTOCOL_VERSION },
+    { type: "hello", v: PROTOCOL_VERSION, resume: "A".repeat(43) },
+    { type: "ping" },
+    { type: "leave" },
+    { type: "signal", to: "p-1", payload: { kind: "candidate", candidate } },
+    { type: "signal", to: "p-1", payload: { kind: "description", description: { type: "offer", sdp: "v=0\r\n" } } },
+    { type: "signal", to: "p-1", payload: { kind: "end-of-candidates" } },
+    { type: "chat", text: "**hi**" },
+    { type: "chat", text: "", attachment },
+    { type: "media", audio: true, video: false, screen: false },
+    { type: "hand", raised: true },
+    { type: "reaction", emoji: "👏" },
+    { type: "quality", level: "good", summary },
+    { type: "mute", participantId: "p-1" },
+    { type: "remove", participantId: "p-1" },
+    { type: "end" },
+    { type: "lock", locked: true },
+    { type: "spotlight", participantId: null },
+    { type: "spotlight", participantId: "p-1" },
+  ])("accepts $type", (message) => {
+    expect(parseClientMessage(JSON.stringify(message))).toEqual({ ok: true, message });
   });
 
   it("drops fields the schema does not know", () => {
     expect(parseClientMessage('{"type":"ping","admin":true}')).toEqual({ ok: true, message: { type: "ping" } });
+    expect(parseClientMessage('{"type":"end","force":true}')).toEqual({ ok: true, message: { type: "end" } });
   });
 
   it.each(["{not json", "null", "42", '"hello"', "[]", '[{"type":"ping"}]', "{}", '{"type":7}'])(
@@ -25,8 +46,37 @@ describe("parseClientMessage", () => {
     (raw) => expect(errorCode(raw)).toBe("invalid_message"),
   );
 
+  it.each<[string, object]>([
+    ["a resume token of the wrong shape", { type: "hello", v: 2, resume: "short" }],
+    ["a signal without a target", { type: "signal", payload: { kind: "end-of-candidates" } }],
+    ["a signal with an oversized target id", { type: "signal", to: "p".repeat(65), payload: { kind: "end-of-candidates" } }],
+    ["a signal payload of an unknown kind", { type: "signal", to: "p-1", payload: { kind: "rollback" } }],
+    ["a pranswer, which never travels", { type: "signal", to: "p-1", payload: { kind: "description", description: { type: "pranswer", sdp: "v=0" } } }],
+    ["an oversized candidate", { type: "signal", to: "p-1", payload: { kind: "candidate", candidate: { ...candidate, candidate: "c".repeat(1025) } } }],
+    ["blank chat", { type: "chat", text: "  \n " }],
+    ["chat over 4000 characters", { type: "chat", text: "x".repeat(MAX_CHAT_TEXT_LENGTH + 1) }],
+    ["an attachment on another origin", { type: "chat", text: "x", attachment: { ...attachment, url: "https://evil.example/f" } }],
+    ["a protocol-relative attachment", { type: "chat", text: "x", attachment: { ...attachment, url: "//evil.example/api/files/x" } }],
+    ["an attachment outside /api/files", { type: "chat", text: "x", attachment: { ...attachment, url: "/api/rooms/x" } }],
+    ["an attachment with dot segments", { type: "chat", text: "x", attachment: { ...attachment, url: "/api/files/../rooms" } }],
+    ["a javascript: attachment", { type: "chat", text: "x", attachment: { ...attachment, url: "javascript:alert(1)" } }],
+    ["a negative attachment size", { type: "chat", text: "x", attachment: { ...attachment, size: -1 } }],
+    ["media with a missing flag", { type: "media", audio: true, video: false }],
+    ["media flags as strings", { type: "media", audio: "true", video: false, screen: false }],
+    ["an emoji outside the set", { type: "reaction", emoji: "💩" }],
+    ["free text as a reaction", { type: "reaction", emoji: "<b>hi</b>" }],
+    ["an unknown quality level", { type: "quality", level: "great", summary }],
+    ["loss over 100 %", { type: "quality", level: "poor", summary: { ...summary, lossPct: 150 } }],
+    ["a negative round trip", { type: "quality", level: "poor", summary: { ...summary, rttMs: -1 } }],
+    ["a missing summary figure", { type: "quality", level: "poor", summary: { lossPct: 1 } }],
+    ["lock without a flag", { type: "lock" }],
+    ["mute without a target", { type: "mute" }],
+  ])("refuses %s", (_label, message) => {
+    expect(errorCode(message)).toBe("invalid_message");
+  });
+
   it("names the failing field of a known message", () => {
-    const result = parseClientMessage('{"type":"hello","v":"1"}');
+    const result = parseClientMessage('{"type":"hello","v":"2"}');
     expect(result).toMatchObject({ ok: false, error: { type: "error", code: "invalid_message" } });
     expect(!result.ok && result.error.message).toMatch(/^hello: v: /);
   });
@@ -52,6 +102,16 @@ describe("parseClientMessage", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.string({ unit: "grapheme" })), (raw) => {
         const result = parseClientMessage(raw);
+        expect(typeof result.ok).toBe("boolean");
+      }),
+    );
+  });
+
+  it("never throws on well-typed frames with arbitrary field values", () => {
+    const types = ["hello", "signal", "chat", "media", "hand", "reaction", "quality", "mute", "remove", "lock", "spotlight"];
+    fc.assert(
+      fc.property(fc.constantFrom(...types), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue()), (type, fields) => {
+        const result = parseClientMessage(JSON.stringify({ ...fields, type }));
         expect(typeof result.ok).toBe("boolean");
       }),
     );

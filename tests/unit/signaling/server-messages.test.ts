@@ -1,15 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { errorMessage, parseServerMessage, type Participant, type ServerMessage } from "@/lib/signaling";
+import { errorMessage, parseServerMessage, PROTOCOL_VERSION, type Participant, type ServerMessage } from "@/lib/signaling";
 
-const alice: Participant = { id: "c1", userId: "u-alice", name: "Alice", role: "host", joinedAt: 1_700_000_000_000 };
+const alice: Participant = {
+  id: "p-alice",
+  userId: "u-alice",
+  name: "Alice",
+  role: "host",
+  joinedAt: 1_700_000_000_000,
+  media: { audio: true, video: false, screen: false },
+  hand: { raised: true, raisedAt: 1_700_000_001_000 },
+  quality: { level: "good", summary: { lossPct: 0.5, rttMs: 30, jitterMs: 2, bitrateInKbps: 800, bitrateOutKbps: 700 } },
+  connection: "connected",
+};
+const chat = { id: "m-1", from: "p-alice", userId: "u-alice", name: "Alice", text: "hi", sentAt: 1_700_000_002_000 };
 
 describe("server messages", () => {
   it.each<ServerMessage>([
-    { type: "welcome", v: 1, self: alice, participants: [alice] },
+    {
+      type: "welcome",
+      v: PROTOCOL_VERSION,
+      self: alice,
+      participants: [alice],
+      chat: [chat],
+      room: { locked: false, spotlight: null },
+      resume: "A".repeat(43),
+      resumed: false,
+    },
     { type: "participant-joined", participant: alice },
-    { type: "participant-left", participantId: "c1" },
+    { type: "participant-updated", participant: { ...alice, connection: "reconnecting" } },
+    { type: "participant-left", participantId: "p-alice", reason: "timeout" },
+    { type: "signal", from: "p-alice", payload: { kind: "end-of-candidates" } },
+    { type: "chat", message: { ...chat, attachment: { name: "a.png", size: 1, mimeType: "image/png", url: "/api/files/a" } } },
+    { type: "reaction", from: "p-alice", emoji: "🎉" },
+    { type: "room-updated", locked: true, spotlight: "p-alice" },
+    { type: "muted-by-host", by: "p-alice" },
+    { type: "removed", by: "p-alice" },
+    { type: "ended", by: "p-alice" },
     { type: "pong" },
-    errorMessage("rate_limited", "slow down"),
+    errorMessage("forbidden", "only hosts may end"),
   ])("round-trips $type through JSON", (message) => {
     expect(parseServerMessage(JSON.stringify(message))).toEqual({ ok: true, message });
   });
@@ -20,6 +48,6 @@ describe("server messages", () => {
   });
 
   it("flags messages from a newer server as unknown rather than malformed", () => {
-    expect(parseServerMessage('{"type":"hand-raised"}')).toMatchObject({ ok: false, error: { code: "unknown_type" } });
+    expect(parseServerMessage('{"type":"breakout-opened"}')).toMatchObject({ ok: false, error: { code: "unknown_type" } });
   });
 });

@@ -1,0 +1,128 @@
+"use client";
+
+import { Hand, Keyboard, MessageSquare, Mic, MicOff, MonitorUp, MonitorX, PhoneOff, Users, Video, VideoOff } from "lucide-react";
+import type { LayoutMode } from "@/components/meeting/state/meeting-layout";
+import type { ReactionEmoji } from "@/lib/signaling";
+import { ControlButton } from "./control-button";
+import { HostControlsMenu } from "./host-controls-menu";
+import { LayoutMenu } from "./layout-menu";
+import { ReactionsPopover } from "./reactions-popover";
+import { ToggleButton } from "./toggle-button";
+
+export type ControlBarState = {
+  microphoneOn: boolean;
+  /** No microphone could be opened (denied, missing): the toggle explains instead of acting. */
+  microphoneAvailable: boolean;
+  cameraOn: boolean;
+  cameraPending: boolean;
+  sharingScreen: boolean;
+  canShareScreen: boolean;
+  handRaised: boolean;
+  /** Observers only watch: no microphone, camera, screen or hand. */
+  canPublish: boolean;
+  connected: boolean;
+  panel: "chat" | "participants" | null;
+  unreadChat: number;
+  participantCount: number;
+  layoutMode: LayoutMode;
+  host: { locked: boolean; spotlightName: string | null } | null;
+};
+
+export type ControlBarActions = {
+  toggleMicrophone: () => void;
+  toggleCamera: () => void;
+  toggleScreenShare: () => void;
+  toggleHand: () => void;
+  react: (emoji: ReactionEmoji) => void;
+  toggleChat: () => void;
+  toggleParticipants: () => void;
+  setLayout: (mode: LayoutMode) => void;
+  showShortcuts: () => void;
+  leave: () => void;
+  lock: (locked: boolean) => void;
+  clearSpotlight: () => void;
+  endForAll: () => void;
+};
+
+function CountBadge({ count, label }: { count: number; label: string }) {
+  if (count <= 0) return null;
+  return (
+    <span aria-label={label} data-testid="unread-badge" className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-red-500 px-1 text-[11px] font-bold text-white">
+      {count > 99 ? "99+" : count}
+    </span>
+  );
+}
+
+/** The meeting's controls: media and hand on the left-centre, panels and layout next, leave last. Wraps on phones. */
+export function ControlBar({ state, actions }: { state: ControlBarState; actions: ControlBarActions }) {
+  const icon = "size-5";
+  return (
+    <div role="toolbar" aria-label="Meeting controls" className="flex flex-wrap items-center justify-center gap-2 px-2 py-2 sm:gap-3">
+      <ToggleButton
+        label="Microphone"
+        pressed={state.microphoneOn}
+        alarmWhenOff
+        disabled={!state.canPublish}
+        hint={!state.microphoneAvailable ? "No microphone available" : state.microphoneOn ? "Mute (M)" : "Unmute (M)"}
+        icon={state.microphoneOn ? <Mic aria-hidden className={icon} /> : <MicOff aria-hidden className={icon} />}
+        onClick={actions.toggleMicrophone}
+      />
+      <ToggleButton
+        label="Camera"
+        pressed={state.cameraOn}
+        alarmWhenOff
+        disabled={!state.canPublish || state.cameraPending}
+        hint={state.cameraOn ? "Turn off camera (V)" : "Turn on camera (V)"}
+        icon={state.cameraOn ? <Video aria-hidden className={icon} /> : <VideoOff aria-hidden className={icon} />}
+        onClick={actions.toggleCamera}
+      />
+      {state.canShareScreen ? (
+        <ToggleButton
+          label="Share screen"
+          pressed={state.sharingScreen}
+          disabled={!state.canPublish || !state.connected}
+          hint={state.sharingScreen ? "Stop sharing (S)" : "Share your screen (S)"}
+          icon={state.sharingScreen ? <MonitorX aria-hidden className={icon} /> : <MonitorUp aria-hidden className={icon} />}
+          onClick={actions.toggleScreenShare}
+        />
+      ) : null}
+      <ToggleButton
+        label="Raise hand"
+        pressed={state.handRaised}
+        disabled={!state.connected}
+        hint={state.handRaised ? "Lower hand (H)" : "Raise hand (H)"}
+        icon={<Hand aria-hidden className={icon} />}
+        onClick={actions.toggleHand}
+      />
+      <ReactionsPopover onReact={actions.react} disabled={!state.connected} />
+      <ToggleButton
+        label="Chat"
+        pressed={state.panel === "chat"}
+        hint="Chat (C)"
+        icon={<MessageSquare aria-hidden className={icon} />}
+        aria-controls="chat-panel"
+        badge={<CountBadge count={state.unreadChat} label={`${state.unreadChat} unread`} />}
+        onClick={actions.toggleChat}
+      />
+      <ToggleButton
+        label="Participants"
+        pressed={state.panel === "participants"}
+        hint="Participants (P)"
+        icon={<Users aria-hidden className={icon} />}
+        aria-controls="participants-panel"
+        badge={
+          <span aria-hidden className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-slate-500 px-1 text-[11px] font-bold text-white">
+            {state.participantCount}
+          </span>
+        }
+        onClick={actions.toggleParticipants}
+      />
+      <LayoutMenu mode={state.layoutMode} onChange={actions.setLayout} />
+      {state.host ? (
+        <HostControlsMenu locked={state.host.locked} spotlightName={state.host.spotlightName} onLock={actions.lock} onClearSpotlight={actions.clearSpotlight} onEndForAll={actions.endForAll} />
+      ) : null}
+      <ControlButton label="Keyboard shortcuts" hint="Keyboard shortcuts (?)" icon={<Keyboard aria-hidden className={icon} />} onClick={actions.showShortcuts} hideOnPhone />
+      <ControlButton label="Leave" hint="Leave the meeting" tone="danger" icon={<PhoneOff aria-hidden className={icon} />} onClick={actions.leave} className="sm:ml-2" />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { type ComponentProps, forwardRef, type ReactNode } from "react";
+
+export type ControlTone = "neutral" | "active" | "alarm" | "danger";
+
+const tones: Record<ControlTone, string> = {
+  neutral: "bg-slate-700 text-white hover:bg-slate-600",
+  active: "bg-brand-600 text-white hover:bg-brand-700",
+  alarm: "bg-red-600 text-white hover:bg-red-500",
+  danger: "bg-red-600 text-white hover:bg-red-500",
+};
+
+/** Round icon buttons on phones; on wide screens the label shows under the icon. */
+const controlButtonClasses = (tone: ControlTone, hideOnPhone: boolean, extra: string) =>
+  `relative ${hideOnPhone ? "hidden sm:inline-flex" : "inline-flex"} shrink-0 flex-col items-center justify-center gap-1 rounded-full size-11 sm:size-12 lg:h-14 lg:w-auto lg:min-w-16 lg:rounded-2xl lg:px-3 transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${tones[tone]} ${extra}`;
+
+type Props = ComponentProps<"button"> & {
+  label: string;
+  icon: ReactNode;
+  tone?: ControlTone;
+  badge?: ReactNode;
+  hint?: string;
+  /** For controls that need a keyboard or a big screen to be useful. */
+  hideOnPhone?: boolean;
+};
+
+/** Forwards its ref and props so Radix triggers (`asChild`) can use it. */
+export const ControlButton = forwardRef<HTMLButtonElement, Props>(function ControlButton(
+  { label, icon, tone = "neutral", badge, hint, hideOnPhone = false, className = "", ...button },
+  ref,
+) {
+  return (
+    <button ref={ref} type="button" aria-label={label} title={hint ?? label} className={controlButtonClasses(tone, hideOnPhone, className)} {...button}>
+      {icon}
+      <span aria-hidden className="hidden text-[11px] leading-none font-medium whitespace-nowrap lg:block">
+        {label}
+      </span>
+      {badge}
+    </button>
+  );
+});

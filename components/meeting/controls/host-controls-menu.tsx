@@ -1,0 +1,63 @@
+"use client";
+
+import { Lock, LockOpen, PhoneOff, ShieldCheck, StarOff } from "lucide-react";
+import { AlertDialog, DropdownMenu } from "radix-ui";
+import { useState } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { ControlButton } from "./control-button";
+
+type Props = {
+  locked: boolean;
+  spotlightName: string | null;
+  onLock: (locked: boolean) => void;
+  onClearSpotlight: () => void;
+  onEndForAll: () => void;
+};
+
+const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-slate-100";
+
+/** Meeting-wide host actions; shown to hosts only, and enforced by the server whoever sends them. */
+export function HostControlsMenu({ locked, spotlightName, onLock, onClearSpotlight, onEndForAll }: Props) {
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  return (
+    <>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger asChild>
+          <ControlButton label="Host controls" icon={<ShieldCheck aria-hidden className="size-5" />} />
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content side="top" align="center" sideOffset={8} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+            <DropdownMenu.Item className={itemClasses} onSelect={() => onLock(!locked)}>
+              {locked ? <LockOpen aria-hidden className="size-4" /> : <Lock aria-hidden className="size-4" />}
+              {locked ? "Unlock meeting" : "Lock meeting"}
+            </DropdownMenu.Item>
+            {spotlightName ? (
+              <DropdownMenu.Item className={itemClasses} onSelect={onClearSpotlight}>
+                <StarOff aria-hidden className="size-4" /> Remove spotlight from {spotlightName}
+              </DropdownMenu.Item>
+            ) : null}
+            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+            <DropdownMenu.Item className={`${itemClasses} text-red-700`} onSelect={() => setConfirmingEnd(true)}>
+              <PhoneOff aria-hidden className="size-4" /> End meeting for all
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      <AlertDialog.Root open={confirmingEnd} onOpenChange={setConfirmingEnd}>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50" />
+          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(90vw,400px)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 text-slate-900 shadow-xl">
+            <AlertDialog.Title className="text-lg font-semibold">End the meeting for everyone?</AlertDialog.Title>
+            <AlertDialog.Description className="text-sm text-slate-700">Everyone is disconnected at once. The room stays and can be joined again later.</AlertDialog.Description>
+            <div className="flex justify-end gap-2">
+              <AlertDialog.Cancel className={buttonClasses("secondary")}>Cancel</AlertDialog.Cancel>
+              <AlertDialog.Action className={buttonClasses("danger")} onClick={onEndForAll}>
+                End for all
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+    </>
+  );
+}

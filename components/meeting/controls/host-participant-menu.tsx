@@ -1,0 +1,66 @@
+"use client";
+
+import { EllipsisVertical, MicOff, Star, StarOff, UserX } from "lucide-react";
+import { AlertDialog, DropdownMenu } from "radix-ui";
+import { useState } from "react";
+import { buttonClasses } from "@/components/ui/button";
+
+type Props = {
+  name: string;
+  microphoneOn: boolean;
+  spotlit: boolean;
+  onMute: () => void;
+  onSpotlight: (on: boolean) => void;
+  onRemove: () => void;
+  /** Light trigger for dark tiles, dark for the white participants list. */
+  tone: "on-video" | "on-panel";
+};
+
+const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100";
+
+/** A host's actions on one participant. The server checks the role again: this only hides what would fail. */
+export function HostParticipantMenu({ name, microphoneOn, spotlit, onMute, onSpotlight, onRemove, tone }: Props) {
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  return (
+    <>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger
+          aria-label={`Host actions for ${name}`}
+          className={tone === "on-video" ? "rounded-full bg-slate-900/70 p-1.5 text-white hover:bg-slate-900" : "rounded-full p-1.5 text-slate-700 hover:bg-slate-100"}
+        >
+          <EllipsisVertical aria-hidden className="size-4" />
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-52 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+            <DropdownMenu.Item className={itemClasses} disabled={!microphoneOn} onSelect={onMute}>
+              <MicOff aria-hidden className="size-4" /> {microphoneOn ? `Mute ${name}` : `${name} is muted`}
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className={itemClasses} onSelect={() => onSpotlight(!spotlit)}>
+              {spotlit ? <StarOff aria-hidden className="size-4" /> : <Star aria-hidden className="size-4" />}
+              {spotlit ? "Remove spotlight" : "Spotlight for everyone"}
+            </DropdownMenu.Item>
+            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+            <DropdownMenu.Item className={`${itemClasses} text-red-700`} onSelect={() => setConfirmingRemoval(true)}>
+              <UserX aria-hidden className="size-4" /> Remove from meeting
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      <AlertDialog.Root open={confirmingRemoval} onOpenChange={setConfirmingRemoval}>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50" />
+          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(90vw,400px)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 text-slate-900 shadow-xl">
+            <AlertDialog.Title className="text-lg font-semibold">Remove {name}?</AlertDialog.Title>
+            <AlertDialog.Description className="text-sm text-slate-700">They leave the meeting at once and see that a host removed them.</AlertDialog.Description>
+            <div className="flex justify-end gap-2">
+              <AlertDialog.Cancel className={buttonClasses("secondary")}>Cancel</AlertDialog.Cancel>
+              <AlertDialog.Action className={buttonClasses("danger")} onClick={onRemove}>
+                Remove
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+    </>
+  );
+}

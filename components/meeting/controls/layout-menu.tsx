@@ -1,0 +1,40 @@
+"use client";
+
+import { LayoutGrid } from "lucide-react";
+import { DropdownMenu } from "radix-ui";
+import { LAYOUT_MODES, type LayoutMode } from "@/components/meeting/state/meeting-layout";
+import { ControlButton } from "./control-button";
+
+const labels: Record<LayoutMode, { title: string; description: string }> = {
+  auto: { title: "Auto", description: "Grid; a shared screen, pin or spotlight takes the stage" },
+  grid: { title: "Grid", description: "Everyone the same size" },
+  speaker: { title: "Speaker", description: "Whoever speaks, large" },
+};
+
+export function LayoutMenu({ mode, onChange }: { mode: LayoutMode; onChange: (mode: LayoutMode) => void }) {
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <ControlButton label="Layout" hint={`Layout: ${labels[mode].title} (L)`} icon={<LayoutGrid aria-hidden className="size-5" />} />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content side="top" sideOffset={8} className="z-50 w-64 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+          <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold text-slate-600">Layout</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup value={mode} onValueChange={(value) => onChange(value as LayoutMode)}>
+            {LAYOUT_MODES.map((option) => (
+              <DropdownMenu.RadioItem
+                key={option}
+                value={option}
+                className="relative cursor-default rounded py-1.5 pr-2 pl-7 text-sm outline-none select-none data-[highlighted]:bg-slate-100"
+              >
+                <DropdownMenu.ItemIndicator className="absolute left-2 font-bold text-brand-700">✓</DropdownMenu.ItemIndicator>
+                <span className="block font-medium">{labels[option].title}</span>
+                <span className="block text-xs text-slate-600">{labels[option].description}</span>
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { LogIn } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { ExitReason } from "@/components/meeting/state/meeting-view-state";
+
+const headings: Record<ExitReason, string> = {
+  left: "You left the meeting",
+  ended: "The meeting ended",
+  removed: "You were removed from the meeting",
+  failed: "You couldn't stay in the meeting",
+};
+
+const explanations: Record<ExitReason, string> = {
+  left: "Your camera and microphone are off.",
+  ended: "A host ended the meeting for everyone.",
+  removed: "A host removed you. You can ask to come back by rejoining.",
+  failed: "The connection to the meeting could not be restored.",
+};
+
+export function ExitScreen({ reason, detail, onRejoin }: { reason: ExitReason; detail?: string; onRejoin: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="exit-heading" className="mx-auto max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
+      <h2 id="exit-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
+        {headings[reason]}
+      </h2>
+      <p className="text-sm text-slate-700">{detail ?? explanations[reason]}</p>
+      <div className="flex flex-wrap justify-center gap-2">
+        <Button onClick={onRejoin}>
+          <LogIn aria-hidden className="size-4" /> Rejoin
+        </Button>
+        <Link href="/" className={buttonClasses("secondary")}>
+          Back to rooms
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { type ReactNode, useEffect } from "react";
+import type { CaptureProfile } from "@/lib/media/capture-profiles";
+import { ExitScreen } from "./exit-screen";
+import { useLocalMedia } from "./hooks/use-local-media";
+import { useMeeting } from "./hooks/use-meeting";
+import { MeetingView } from "./meeting-view";
+import { PreJoin } from "./prejoin/pre-join";
+
+type Props = {
+  roomId: string;
+  roomName: string;
+  selfName: string;
+  profile: CaptureProfile;
+  /** The app header and the room's details, shown around the lobby and the exit screen but not in the meeting. */
+  header: ReactNode;
+  details: ReactNode;
+};
+
+/**
+ * A room's page from arrival to goodbye: the lobby (media starts at once, so Join is instant), the meeting over
+ * the whole viewport, then the exit screen with Rejoin.
+ */
+export function MeetingRoom({ roomId, roomName, selfName, profile, header, details }: Props) {
+  const media = useLocalMedia(profile);
+  const meeting = useMeeting(roomId, media);
+  const { start } = media;
+  useEffect(() => start(), [start]);
+
+  if (meeting.entered && meeting.state.phase !== "over") {
+    return <MeetingView meeting={meeting} media={media} roomName={roomName} selfName={selfName} />;
+  }
+  return (
+    <>
+      {header}
+      <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+        {details}
+        {meeting.entered && meeting.state.exit ? (
+          <ExitScreen reason={meeting.state.exit.reason} detail={meeting.state.exit.message} onRejoin={meeting.actions.rejoin} />
+        ) : (
+          <PreJoin media={media} displayName={selfName} onJoin={() => void meeting.actions.join()} joining={meeting.joining} joinError={meeting.joinError} />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,230 @@
+"use client";
+
+import { Lock, WifiOff } from "lucide-react";
+import { useCallback, useMemo, useState } from "react";
+import { Toaster } from "sonner";
+import { ControlBar, type ControlBarState } from "@/components/meeting/controls/control-bar";
+import { HostParticipantMenu } from "@/components/meeting/controls/host-participant-menu";
+import { ShortcutsDialog } from "@/components/meeting/controls/shortcuts-dialog";
+import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
+import { useKeyboardShortcuts } from "@/components/meeting/hooks/use-keyboard-shortcuts";
+import { useMutedSpeechHint } from "@/components/meeting/hooks/use-muted-speech-hint";
+import type { LocalMedia, LocalMediaControls } from "@/components/meeting/hooks/use-local-media";
+import { FIRST_REMOTE_FRAME_MARK, MEETING_TOASTER_ID, type useMeeting } from "@/components/meeting/hooks/use-meeting";
+import { ChatPanel } from "@/components/meeting/panels/chat-panel";
+import { ParticipantsPanel } from "@/components/meeting/panels/participants-panel";
+import { FloatingReactions } from "@/components/meeting/stage/floating-reactions";
+import { RemoteAudio } from "@/components/meeting/stage/remote-audio";
+import type { TileModel } from "@/components/meeting/stage/tile-model";
+import { buildLayout } from "@/components/meeting/state/build-tiles";
+import { MAX_CHAT_TEXT_LENGTH, type Participant } from "@/lib/signaling";
+import type { ShortcutAction } from "@/components/meeting/state/shortcuts";
+import { isMicrophoneOn } from "@/components/meeting/state/participant-facts";
+import { LiveAnnouncer } from "./live-announcer";
+import { MeetingStage } from "./meeting-stage";
+
+type Props = {
+  meeting: ReturnType<typeof useMeeting>;
+  media: LocalMedia & LocalMediaControls;
+  roomName: string;
+  selfName: string;
+};
+
+const PENDING_SELF_ID = "self";
+
+/** The meeting itself, over the whole viewport: status line, videos (and a side panel), controls. */
+export function MeetingView({ meeting, media, roomName, selfName }: Props) {
+  const { state, dispatch, self, actions } = meeting;
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const capabilities = useClientCapabilities();
+  const isHost = self?.role === "host";
+  const connected = state.phase === "in-meeting";
+  const microphoneOn = media.microphone.enabled && media.microphone.track !== null;
+  const cameraOn = media.camera.enabled && media.camera.track !== null;
+  const talkingWhileMuted = useMutedSpeechHint(media.microphone.track, !media.microphone.enabled);
+
+  const layout = useMemo(
+    () =>
+      buildLayout({
+        self: {
+          id: state.selfId ?? PENDING_SELF_ID,
+          name: self?.name ?? selfName,
+          isHost,
+          cameraTrack: cameraOn ? media.camera.track : null,
+          screenTrack: media.screen,
+          microphoneOn,
+          handRaised: self?.hand.raised ?? false,
+          reconnecting: state.phase === "reconnecting",
+        },
+        participants: state.participants,
+        remoteTracks: meeting.mesh.tracks,
+        peerStates: meeting.mesh.connectionStates,
+        // A link still being set up rates as "lost"; it says nothing about quality until it first connects.
+        peerQuality: Object.fromEntries(
+          Object.entries(meeting.mesh.ratings)
+            .filter(([id]) => meeting.mesh.connectionStates[id] === "connected")
+            .map(([id, rating]) => [id, rating.quality]),
+        ),
+        speaking: meeting.mesh.speaking,
+        activeSpeakerId: meeting.mesh.activeSpeakerId,
+        screenSince: state.screenSince,
+        layoutMode: state.layoutMode,
+        pinned: state.pinned,
+        spotlightId: state.room.spotlight,
+      }),
+    [state, self, selfName, isHost, cameraOn, microphoneOn, media.camera.track, media.screen, meeting.mesh],
+  );
+
+  const participantById = useCallback((id: string) => state.participants.find((participant) => participant.id === id), [state.participants]);
+
+  const hostMenu = (participant: Participant, tone: "on-video" | "on-panel") =>
+    isHost ? (
+      <HostParticipantMenu
+        name={participant.name}
+        tone={tone}
+        microphoneOn={isMicrophoneOn(participant)}
+        spotlit={state.room.spotlight === participant.id}
+        onMute={() => actions.mute(participant.id)}
+        onSpotlight={(on) => actions.spotlight(on ? participant.id : null)}
+        onRemove={() => actions.remove(participant.id)}
+      />
+    ) : null;
+
+  const onShortcut = (action: ShortcutAction) => {
+    switch (action) {
+      case "toggle-microphone":
+        return actions.toggleMicrophone();
+      case "toggle-camera":
+        return actions.toggleCamera();
+      case "toggle-screen-share":
+        return capabilities.shareScreen ? void actions.toggleScreenShare() : undefined;
+      case "toggle-hand":
+        return actions.toggleHand();
+      case "toggle-chat":
+        return dispatch({ type: "panel-toggled", panel: "chat" });
+      case "toggle-participants":
+        return dispatch({ type: "panel-toggled", panel: "participants" });
+      case "cycle-layout":
+        return dispatch({ type: "layout-cycled" });
+      case "show-shortcuts":
+        return setShortcutsOpen(true);
+    }
+  };
+  useKeyboardShortcuts(!shortcutsOpen, onShortcut);
+
+  const spotlightName = state.room.spotlight ? (participantById(state.room.spotlight)?.name ?? null) : null;
+  const controlState: ControlBarState = {
+    microphoneOn,
+    microphoneAvailable: media.microphone.track !== null,
+    cameraOn,
+    cameraPending: media.camera.pending,
+    sharingScreen: media.screen !== null,
+    canShareScreen: capabilities.shareScreen,
+    handRaised: self?.hand.raised ?? false,
+    canPublish: self?.role !== "observer",
+    connected,
+    panel: state.panel,
+    unreadChat: state.unreadChat,
+    participantCount: Math.max(1, state.participants.length),
+    layoutMode: state.layoutMode,
+    host: isHost ? { locked: state.room.locked, spotlightName } : null,
+  };
+
+  const markFirstRemoteFrame = useCallback(() => {
+    if (performance.getEntriesByName(FIRST_REMOTE_FRAME_MARK).length === 0) performance.mark(FIRST_REMOTE_FRAME_MARK);
+  }, []);
+
+  return (
+    <div className="fixed inset-0 z-40 flex flex-col bg-slate-950 text-white" data-testid="meeting" data-phase={state.phase}>
+      <Toaster id={MEETING_TOASTER_ID} position="top-center" richColors closeButton={false} visibleToasts={3} />
+      <header className="flex items-center gap-3 px-4 py-2 text-sm">
+        <h1 className="truncate font-semibold">{roomName}</h1>
+        {state.room.locked ? (
+          <span className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">
+            <Lock aria-hidden className="size-3.5" /> Locked
+          </span>
+        ) : null}
+        <span role="status" className="ml-auto flex items-center gap-2 text-xs text-slate-300">
+          {state.phase === "connecting" ? "Connecting…" : null}
+          {state.phase === "reconnecting" ? (
+            <span className="flex items-center gap-1 rounded bg-amber-500 px-2 py-0.5 font-medium text-slate-950">
+              <WifiOff aria-hidden className="size-3.5" /> Reconnecting… media continues meanwhile
+            </span>
+          ) : null}
+        </span>
+      </header>
+
+      <main id="main" className="relative flex min-h-0 flex-1 gap-2 px-2">
+        <section aria-label="Meeting videos" className="relative min-h-0 min-w-0 flex-1">
+          <MeetingStage
+            layout={layout}
+            onTogglePin={(tile: TileModel) => dispatch({ type: "pin-toggled", tile: { participantId: tile.participantId, source: tile.source } })}
+            hostMenuFor={(tile: TileModel) => {
+              const participant = participantById(tile.participantId);
+              return participant && tile.source === "camera" ? hostMenu(participant, "on-video") : null;
+            }}
+            onFirstRemoteFrame={markFirstRemoteFrame}
+          />
+          <FloatingReactions
+            reactions={state.reactions}
+            nameOf={(id) => (id === state.selfId ? "You" : (participantById(id)?.name ?? ""))}
+            onDone={(id) => dispatch({ type: "reaction-expired", id })}
+          />
+        </section>
+        {state.panel === "chat" ? (
+          <ChatPanel
+            messages={state.chat}
+            selfId={state.selfId}
+            maxLength={MAX_CHAT_TEXT_LENGTH}
+            canSend={connected}
+            onSend={actions.sendChat}
+            onClose={() => dispatch({ type: "panel-closed" })}
+          />
+        ) : null}
+        {state.panel === "participants" ? (
+          <ParticipantsPanel
+            participants={state.participants}
+            selfId={state.selfId}
+            onClose={() => dispatch({ type: "panel-closed" })}
+            hostMenuFor={isHost ? (participant) => hostMenu(participant, "on-panel") : undefined}
+          />
+        ) : null}
+      </main>
+
+      <footer className="relative">
+        {talkingWhileMuted ? (
+          <p role="status" className="absolute -top-11 left-1/2 flex -translate-x-1/2 items-center gap-2 rounded-full bg-slate-800 py-1.5 pr-1.5 pl-4 text-sm whitespace-nowrap shadow-lg">
+            You&apos;re muted
+            <button type="button" onClick={actions.toggleMicrophone} className="rounded-full bg-brand-600 px-3 py-1 font-medium hover:bg-brand-700">
+              Unmute (M)
+            </button>
+          </p>
+        ) : null}
+        <ControlBar
+          state={controlState}
+          actions={{
+            toggleMicrophone: actions.toggleMicrophone,
+            toggleCamera: actions.toggleCamera,
+            toggleScreenShare: () => void actions.toggleScreenShare(),
+            toggleHand: actions.toggleHand,
+            react: actions.react,
+            toggleChat: () => dispatch({ type: "panel-toggled", panel: "chat" }),
+            toggleParticipants: () => dispatch({ type: "panel-toggled", panel: "participants" }),
+            setLayout: (mode) => dispatch({ type: "layout-chosen", mode }),
+            showShortcuts: () => setShortcutsOpen(true),
+            leave: actions.leave,
+            lock: actions.lock,
+            clearSpotlight: () => actions.spotlight(null),
+            endForAll: actions.endForAll,
+          }}
+        />
+      </footer>
+
+      {Object.entries(meeting.mesh.tracks).map(([participantId, tracks]) =>
+        tracks.audio ? <RemoteAudio key={participantId} participantId={participantId} track={tracks.audio} speakerId={media.speakerId} /> : null,
+      )}
+      <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      <LiveAnnouncer entries={meeting.announcements} />
+    </div>
+  );
+}

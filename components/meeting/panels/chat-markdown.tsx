@@ -1,0 +1,40 @@
+import type { ComponentProps } from "react";
+import Markdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
+
+/**
+ * Chat messages are Markdown reduced to what a chat needs. Raw HTML is never rendered (react-markdown escapes
+ * it, so `<script>` shows as text), images are dropped (a remote image would tell its server who read the
+ * chat), headings and tables are unwrapped to plain text, and link URLs go through react-markdown's default
+ * transform, which blanks `javascript:` and other unsafe schemes.
+ */
+const allowedElements = ["p", "br", "strong", "em", "del", "code", "pre", "ul", "ol", "li", "a", "blockquote"];
+
+function ChatLink({ href, children }: ComponentProps<"a">) {
+  if (!href) return <>{children}</>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+      {children}
+    </a>
+  );
+}
+
+const components: Components = {
+  a: ({ href, children }) => <ChatLink href={href}>{children}</ChatLink>,
+  p: ({ children }) => <p className="whitespace-pre-wrap break-words">{children}</p>,
+  ul: ({ children }) => <ul className="list-disc space-y-0.5 pl-5">{children}</ul>,
+  ol: ({ children }) => <ol className="list-decimal space-y-0.5 pl-5">{children}</ol>,
+  code: ({ children }) => <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-900">{children}</code>,
+  pre: ({ children }) => <pre className="overflow-x-auto rounded bg-slate-100 p-2 [&>code]:bg-transparent [&>code]:p-0">{children}</pre>,
+  blockquote: ({ children }) => <blockquote className="border-l-2 border-slate-300 pl-2 text-slate-600">{children}</blockquote>,
+};
+
+export function ChatMarkdown({ text }: { text: string }) {
+  return (
+    <div className="space-y-1 text-sm leading-relaxed text-slate-900">
+      <Markdown remarkPlugins={[remarkGfm]} allowedElements={allowedElements} unwrapDisallowed components={components}>
+        {text}
+      </Markdown>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { CameraOff, LoaderCircle, Mic, MicOff, RefreshCw, Video, VideoOff } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { ToggleButton } from "@/components/meeting/controls/toggle-button";
+import type { LocalMedia, LocalMediaControls } from "@/components/meeting/hooks/use-local-media";
+import { TrackVideo } from "@/components/meeting/stage/track-video";
+import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
+import { DeviceSelect } from "./device-select";
+import { MicLevelMeter } from "./mic-level-meter";
+
+type Props = {
+  media: LocalMedia & LocalMediaControls;
+  displayName: string;
+  onJoin: () => void;
+  joining: boolean;
+  joinError: string | null;
+};
+
+function joinSummary({ microphone, camera }: LocalMedia): string {
+  const sendsAudio = microphone.enabled && microphone.track !== null;
+  const sendsVideo = camera.enabled && camera.track !== null;
+  if (!microphone.track) return sendsVideo ? "You'll join without a microphone: others will see you but not hear you." : "You'll join to listen and watch only.";
+  if (sendsAudio && sendsVideo) return "You'll join with your microphone and camera on.";
+  if (sendsAudio) return "You'll join with your camera off.";
+  if (sendsVideo) return "You'll join muted, with your camera on.";
+  return "You'll join muted, with your camera off.";
+}
+
+function CameraPlaceholder({ media, displayName }: { media: LocalMedia; displayName: string }) {
+  const { camera } = media;
+  if (camera.pending || !media.ready) {
+    return (
+      <p className="flex items-center gap-2 text-sm text-slate-300">
+        <LoaderCircle aria-hidden className="size-5 animate-spin" /> Starting camera…
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col items-center gap-3 text-slate-300">
+      <span aria-hidden className="grid size-20 place-items-center rounded-full bg-brand-700 text-3xl font-semibold text-white">
+        {displayName.slice(0, 1).toUpperCase()}
+      </span>
+      <p className="flex items-center gap-2 text-sm">
+        <CameraOff aria-hidden className="size-4" /> {camera.enabled ? "No camera picture" : "Camera is off"}
+      </p>
+    </div>
+  );
+}
+
+/** The lobby: see and hear yourself, pick devices, then join with what works. */
+export function PreJoin({ media, displayName, onJoin, joining, joinError }: Props) {
+  const { microphone, camera, devices } = media;
+  const { hydrated, chooseAudioOutput } = useClientCapabilities();
+  const errors = [microphone.error && { device: "Microphone", ...microphone.error }, camera.error && { device: "Camera", ...camera.error }].filter(
+    (error): error is NonNullable<typeof error> => Boolean(error),
+  );
+  return (
+    <section aria-labelledby="prejoin-heading" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">
+      <div className="min-w-0 space-y-3">
+        <div className="relative grid aspect-video place-items-center overflow-hidden rounded-xl bg-slate-900 shadow-inner">
+          {camera.track ? (
+            <TrackVideo track={camera.track} mirrored data-testid="prejoin-preview" className="absolute inset-0" />
+          ) : (
+            <CameraPlaceholder media={media} displayName={displayName} />
+          )}
+          <span className="absolute top-3 left-3 rounded bg-slate-900/70 px-2 py-1 text-sm font-medium text-white">{displayName}</span>
+          <div className="absolute inset-x-0 bottom-3 flex justify-center gap-3">
+            <ToggleButton
+              label="Microphone"
+              pressed={microphone.enabled}
+              alarmWhenOff
+              hint={microphone.enabled ? "Join muted" : "Join with microphone on"}
+              icon={microphone.enabled ? <Mic aria-hidden className="size-5" /> : <MicOff aria-hidden className="size-5" />}
+              onClick={() => media.setMicrophoneEnabled(!microphone.enabled)}
+            />
+            <ToggleButton
+              label="Camera"
+              pressed={camera.enabled}
+              alarmWhenOff
+              hint={camera.enabled ? "Join with camera off" : "Join with camera on"}
+              icon={camera.enabled ? <Video aria-hidden className="size-5" /> : <VideoOff aria-hidden className="size-5" />}
+              onClick={() => media.setCameraEnabled(!camera.enabled)}
+            />
+          </div>
+        </div>
+        <div className="flex items-center gap-3">
+          <span className="shrink-0 text-xs font-medium text-slate-700">Mic</span>
+          <MicLevelMeter track={microphone.enabled ? microphone.track : null} className="flex-1" />
+        </div>
+        <div className={`grid gap-3 ${chooseAudioOutput ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}>
+          <DeviceSelect id="prejoin-microphone" label="Microphone" options={devices.microphones} value={microphone.deviceId} onChange={media.chooseMicrophone} emptyText="No microphone found" />
+          <DeviceSelect id="prejoin-camera" label="Camera" options={devices.cameras} value={camera.deviceId} onChange={media.chooseCamera} emptyText="No camera found" />
+          {chooseAudioOutput ? (
+            <DeviceSelect id="prejoin-speaker" label="Speaker" options={devices.speakers} value={media.speakerId || null} onChange={media.chooseSpeaker} emptyText="System default" />
+          ) : null}
+        </div>
+      </div>
+
+      <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="prejoin-heading" className="text-lg font-semibold">
+          Ready to join?
+        </h2>
+        <p className="text-sm text-slate-700">
+          You&apos;ll appear as <strong>{displayName}</strong>.
+        </p>
+        {errors.length > 0 ? (
+          <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            {errors.map((error) => (
+              <p key={error.device}>
+                <strong>{error.device}:</strong> {error.message}
+              </p>
+            ))}
+            {errors.some((error) => error.kind !== "not-found") ? (
+              <Button variant="secondary" className="px-3 py-1" onClick={media.retry}>
+                <RefreshCw aria-hidden className="size-4" /> Try again
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {media.ready ? joinSummary(media) : "Checking your camera and microphone…"}
+        </p>
+        {joinError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {joinError}
+          </p>
+        ) : null}
+        <Button className="w-full py-3 text-base" onClick={onJoin} disabled={joining || !hydrated}>
+          {joining ? <LoaderCircle aria-hidden className="size-5 animate-spin" /> : null}
+          {joining ? "Joining…" : "Join meeting"}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ErrorCode, Participant, ServerMessage } from "@/lib/signaling";
+import type { MeetingViewState } from "./meeting-view-state";
+import { handRaisedAt } from "./participant-facts";
+
+/**
+ * What to tell the person about a server message. Every notice is announced to screen readers (politely); those
+ * that deserve a sighted person's attention too become toasts, whose own live region then does the announcing.
+ * Pure, so the wording and the noise level are tested; the meeting hook shows them.
+ */
+export type Notice = { text: string; toast: "info" | "warning" | "error" | null };
+
+function nameOf(state: MeetingViewState, participantId: string | null | undefined): string | null {
+  return state.participants.find((participant) => participant.id === participantId)?.name ?? null;
+}
+
+function handNotice(before: Participant | undefined, after: Participant, isSelf: boolean): Notice[] {
+  const wasRaised = before ? handRaisedAt(before) !== null : false;
+  const isRaised = handRaisedAt(after) !== null;
+  if (wasRaised === isRaised) return [];
+  if (isSelf) return [{ text: isRaised ? "Your hand is raised" : "Your hand is lowered", toast: null }];
+  return isRaised
+    ? [{ text: `${after.name} raised their hand`, toast: "info" }]
+    : [{ text: `${after.name} lowered their hand`, toast: null }];
+}
+
+function connectionNotice(before: Participant | undefined, after: Participant, isSelf: boolean): Notice[] {
+  if (isSelf || !before || before.connection === after.connection) return [];
+  return [{ text: after.connection === "reconnecting" ? `${after.name} is reconnecting` : `${after.name} is back`, toast: null }];
+}
+
+/** Errors worth telling the person about; the rest are protocol noise a person cannot act on. */
+const errorTexts: Partial<Record<ErrorCode, string>> = {
+  forbidden: "Only hosts can do that.",
+  room_locked: "The meeting is locked: a host has to unlock it before you can join.",
+  rate_limited: "You're sending too fast; some actions were dropped.",
+  unknown_participant: "That person has already left.",
+};
+
+export function noticesFor(state: MeetingViewState, message: ServerMessage): Notice[] {
+  if (state.phase === "over") return [];
+  switch (message.type) {
+    case "welcome": {
+      const others = message.participants.length - 1;
+      const text =
+        state.phase === "reconnecting"
+          ? "Reconnected"
+          : others === 0
+            ? "You joined. Nobody else is here yet."
+            : `You joined. ${others} ${others === 1 ? "other person is" : "other people are"} here.`;
+      return [{ text, toast: state.phase === "reconnecting" ? "info" : null }];
+    }
+    case "participant-joined":
+      if (message.participant.id === state.selfId || state.participants.some((participant) => participant.id === message.participant.id)) return [];
+      return [{ text: `${message.participant.name} joined`, toast: "info" }];
+    case "participant-left": {
+      const name = nameOf(state, message.participantId);
+      if (!name || message.participantId === state.selfId) return [];
+      const text = message.reason === "removed" ? `A host removed ${name}` : message.reason === "timeout" ? `${name} lost their connection and left` : `${name} left`;
+      return [{ text, toast: "info" }];
+    }
+    case "participant-updated": {
+      const before = state.participants.find((participant) => participant.id === message.participant.id);
+      const isSelf = message.participant.id === state.selfId;
+      return [...handNotice(before, message.participant, isSelf), ...connectionNotice(before, message.participant, isSelf)];
+    }
+    case "muted-by-host":
+      return [{ text: "A host muted your microphone", toast: "warning" }];
+    case "room-updated": {
+      const notices: Notice[] = [];
+      if (message.locked !== state.room.locked) {
+        notices.push({ text: message.locked ? "The meeting is now locked: nobody new can join" : "The meeting is unlocked", toast: "info" });
+      }
+      if (message.spotlight !== state.room.spotlight) {
+        const name = nameOf(state, message.spotlight);
+        const self = message.spotlight === state.selfId;
+        const text = message.spotlight === null ? "The spotlight was removed" : self ? "You are spotlighted for everyone" : `${name ?? "Someone"} is spotlighted for everyone`;
+        notices.push({ text, toast: self ? "info" : null });
+      }
+      return notices;
+    }
+    // The exit screen that follows says it in its heading, which takes focus.
+    case "removed":
+      return [{ text: "A host removed you from the meeting", toast: null }];
+    case "ended":
+      return [{ text: "A host ended the meeting for everyone", toast: null }];
+    case "error":
+      return errorTexts[message.code] ? [{ text: errorTexts[message.code]!, toast: "error" }] : [];
+    default:
+      return [];
+  }
+}

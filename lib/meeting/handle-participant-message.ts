@@ -1,0 +1,85 @@
+import type { ChatSendMessage, HandMessage, MediaMessage, QualityMessage, ReactionSendMessage, SignalMessage } from "../signaling/client-messages";
+import type { ChatMessage } from "../signaling/chat";
+import type { HandState, Participant } from "../signaling/participant";
+import type { ParticipantQuality, QualitySummary } from "../signaling/quality";
+import { refuse, send, toConnected, unchanged } from "./effects";
+import type { MeetingTransition } from "./meeting-events";
+import { CHAT_HISTORY_LIMIT, CHAT_HISTORY_MAX_BYTES, HELD_SIGNALS_LIMIT, HELD_SIGNALS_MAX_BYTES } from "./meeting-policy";
+import type { ChatEntry, HeldSignal, MeetingState, Seat } from "./meeting-state";
+import { withParticipant, withSeat } from "./meeting-updates";
+import { utf8ByteLength } from "./utf8";
+
+/** Applies a change to the sender's own participant and tells everyone, the sender included (callers skip no-ops). */
+function updateSelf(state: MeetingState, seat: Seat, participant: Participant): MeetingTransition {
+  const next = withParticipant(state, seat, participant);
+  return { state: next, effects: toConnected(next, { type: "participant-updated", participant }) };
+}
+
+function holdSignal(seat: Seat, held: HeldSignal): Seat {
+  const heldSignals = [...seat.heldSignals, held];
+  let bytes = heldSignals.reduce((sum, signal) => sum + signal.bytes, 0);
+  while (heldSignals.length > HELD_SIGNALS_LIMIT || bytes > HELD_SIGNALS_MAX_BYTES) bytes -= heldSignals.shift()!.bytes;
+  return { ...seat, heldSignals };
+}
+
+/** Relays to the addressee's current socket only, or holds it while the addressee is reconnecting. */
+export function relaySignal(state: MeetingState, sender: Seat, message: SignalMessage, senderSocket: string): MeetingTransition {
+  const target = message.to === sender.participant.id ? undefined : state.seats.get(message.to);
+  if (!target) return refuse(state, senderSocket, "unknown_participant", "signal must address another participant in the meeting");
+  const from = sender.participant.id;
+  if (target.connectionId !== null) {
+    return { state, effects: [send(target.connectionId, { type: "signal", from, payload: message.payload })] };
+  }
+  const bytes = utf8ByteLength(JSON.stringify(message.payload));
+  return { state: withSeat(state, holdSignal(target, { from, payload: message.payload, bytes })), effects: [] };
+}
+
+function trimChat(chat: ChatEntry[]): ChatEntry[] {
+  let bytes = chat.reduce((sum, entry) => sum + entry.bytes, 0);
+  let first = 0;
+  while (chat.length - first > CHAT_HISTORY_LIMIT || bytes > CHAT_HISTORY_MAX_BYTES) bytes -= chat[first++]!.bytes;
+  return first === 0 ? chat : chat.slice(first);
+}
+
+export function postChat(state: MeetingState, sender: Seat, text: ChatSendMessage, messageId: string, now: number): MeetingTransition {
+  const { participant } = sender;
+  const message: ChatMessage = {
+    id: messageId,
+    from: participant.id,
+    userId: participant.userId,
+    name: participant.name,
+    text: text.text,
+    ...(text.attachment ? { attachment: text.attachment } : {}),
+    sentAt: now,
+  };
+  const entry: ChatEntry = { seq: state.nextChatSeq, message, bytes: utf8ByteLength(JSON.stringify(message)) };
+  const next = { ...state, chat: trimChat([...state.chat, entry]), nextChatSeq: state.nextChatSeq + 1 };
+  return { state: next, effects: toConnected(next, { type: "chat", message }) };
+}
+
+export function setMedia(state: MeetingState, seat: Seat, { audio, video, screen }: MediaMessage): MeetingTransition {
+  const { media } = seat.participant;
+  if (media.audio === audio && media.video === video && media.screen === screen) return unchanged(state);
+  return updateSelf(state, seat, { ...seat.participant, media: { audio, video, screen } });
+}
+
+export function setHand(state: MeetingState, seat: Seat, { raised }: HandMessage, now: number): MeetingTransition {
+  if (seat.participant.hand.raised === raised) return unchanged(state);
+  const hand: HandState = raised ? { raised, raisedAt: now } : { raised };
+  return updateSelf(state, seat, { ...seat.participant, hand });
+}
+
+export function react(state: MeetingState, seat: Seat, { emoji }: ReactionSendMessage): MeetingTransition {
+  return { state, effects: toConnected(state, { type: "reaction", from: seat.participant.id, emoji }) };
+}
+
+function sameQuality(current: ParticipantQuality | undefined, reported: ParticipantQuality): boolean {
+  if (!current || current.level !== reported.level) return false;
+  const keys = Object.keys(reported.summary) as (keyof QualitySummary)[];
+  return keys.every((key) => current.summary[key] === reported.summary[key]);
+}
+
+export function reportQuality(state: MeetingState, seat: Seat, { level, summary }: QualityMessage): MeetingTransition {
+  if (sameQuality(seat.participant.quality, { level, summary })) return unchanged(state);
+  return updateSelf(state, seat, { ...seat.participant, quality: { level, summary } });
+}

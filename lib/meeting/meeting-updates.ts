@@ -1,0 +1,33 @@
+import type { Participant } from "../signaling/participant";
+import type { ConnectionId, MeetingConnection, MeetingState, ParticipantId, Seat } from "./meeting-state";
+
+export function withConnection(state: MeetingState, id: ConnectionId, connection: MeetingConnection): MeetingState {
+  return { ...state, connections: new Map(state.connections).set(id, connection) };
+}
+
+export function withoutConnection(state: MeetingState, id: ConnectionId): MeetingState {
+  const connections = new Map(state.connections);
+  connections.delete(id);
+  return { ...state, connections };
+}
+
+/** Replaces a seat in place (keeping roster order) or appends a new one. */
+export function withSeat(state: MeetingState, seat: Seat): MeetingState {
+  return { ...state, seats: new Map(state.seats).set(seat.participant.id, seat) };
+}
+
+/** Drops a participant and everything that pointed at it: its socket and the spotlight. */
+export function withoutSeat(state: MeetingState, participantId: ParticipantId): MeetingState {
+  const seat = state.seats.get(participantId);
+  if (!seat) return state;
+  const seats = new Map(state.seats);
+  seats.delete(participantId);
+  const connections = new Map(state.connections);
+  if (seat.connectionId !== null) connections.delete(seat.connectionId);
+  const room = state.room.spotlight === participantId ? { ...state.room, spotlight: null } : state.room;
+  return { ...state, seats, connections, room };
+}
+
+export function withParticipant(state: MeetingState, seat: Seat, participant: Participant): MeetingState {
+  return withSeat(state, { ...seat, participant });
+}

@@ -1,0 +1,219 @@
+import { nextActiveSpeaker, initialActiveSpeakerState, type ActiveSpeakerState } from "../domain/active-speaker";
+import { scaleDownFactor, sendCapsFor, type VideoSendCaps } from "../domain/bitrate-policy";
+import { rateConnection, type ConnectionRating } from "../domain/connection-quality";
+import type { StatsSummary } from "../domain/stats-summary";
+import type { RtcSignal } from "../signaling/rtc-signal";
+import { AudioLevelSampler } from "./audio-level-sampler";
+import type { EncodingCaps } from "./encoding-caps";
+import { trackKindOf, type MediaSlot } from "./media-slots";
+import { PeerSession, type LocalMediaState, type SenderCaps } from "./peer-session";
+import { StatsSampler } from "./stats-sampler";
+import { TypedEmitter } from "./typed-emitter";
+
+export type PeerMeshOptions = {
+  selfId: string;
+  iceServers: RTCIceServer[];
+  /** `relay` forces every path through TURN (hides participants' addresses; also how relaying is tested). */
+  iceTransportPolicy?: RTCIceTransportPolicy;
+  /** Delivers a signal to one participant through the signaling relay; the engine never touches sockets. */
+  send: (toParticipantId: string, signal: RtcSignal) => void;
+};
+
+/** A key left out keeps its current track; `null` stops sending on that slot. `video` is the camera. */
+export type LocalMedia = {
+  audio?: MediaStreamTrack | null;
+  video?: MediaStreamTrack | null;
+  screen?: MediaStreamTrack | null;
+};
+
+export type PeerMeshEvents = {
+  /**
+   * A peer's track for one slot. Slots are fixed, so the track exists even while the peer sends nothing on it;
+   * whether they do (camera on, sharing) is meeting state, not something a receiver can tell reliably.
+   */
+  "remote-track": { peerId: string; slot: MediaSlot; track: MediaStreamTrack };
+  "connection-state": { peerId: string; state: RTCPeerConnectionState };
+  /** Every STATS_INTERVAL_MS per peer; `rating` is smoothed across intervals. */
+  stats: { peerId: string; summary: StatsSummary; rating: ConnectionRating };
+  /** Every AUDIO_LEVEL_INTERVAL_MS: each connected peer's current level, 0–1. */
+  "audio-levels": { levels: ReadonlyMap<string, number> };
+  /** The remote participant on stage changed (null: nobody yet, or the speaker left). */
+  "active-speaker": { peerId: string | null };
+  /** Something failed on one peer's connection; the engine keeps going (ICE restarts, later renegotiations). */
+  error: { peerId: string; operation: string; error: unknown };
+};
+
+/**
+ * The WebRTC mesh of one meeting participant: one PeerSession per remote participant, the local media every
+ * session sends, the bitrate policy across them, and the stats, quality and active-speaker feeds.
+ */
+export class PeerMesh {
+  private readonly sessions = new Map<string, PeerSession>();
+  private readonly events = new TypedEmitter<PeerMeshEvents>();
+  private readonly localMedia: LocalMediaState;
+  private readonly statsSampler: StatsSampler;
+  private readonly audioLevelSampler: AudioLevelSampler;
+  private readonly scores = new Map<string, number>();
+  private speakers: ActiveSpeakerState = initialActiveSpeakerState;
+  private targetVideoKbps = 0;
+  private closed = false;
+
+  constructor(private readonly options: PeerMeshOptions) {
+    const audioAndCamera = new MediaStream();
+    this.localMedia = {
+      tracks: { audio: null, camera: null, screen: null },
+      receiveOnly: false,
+      streams: { audio: audioAndCamera, camera: audioAndCamera, screen: new MediaStream() },
+    };
+    this.statsSampler = new StatsSampler(
+      () => [...this.sessions].map(([peerId, session]) => [peerId, session.peerConnection] as const),
+      (peerId, summary) => this.onSummary(peerId, summary),
+      (peerId, error) => this.reportError(peerId, "get stats", error),
+    );
+    this.audioLevelSampler = new AudioLevelSampler(
+      () => [...this.sessions].flatMap(([peerId, session]) => (session.audioReceiver ? [[peerId, session.audioReceiver] as const] : [])),
+      (levels, at) => this.onAudioLevels(levels, at),
+    );
+  }
+
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<Type extends keyof PeerMeshEvents>(type: Type, listener: (event: PeerMeshEvents[Type]) => void): () => void {
+    return this.events.on(type, listener);
+  }
+
+  get peerIds(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** Resolves once every connection sends the new tracks. */
+  async setLocalMedia(media: LocalMedia): Promise<void> {
+    const changes = (
+      [
+        ["audio", media.audio],
+        ["camera", media.video],
+        ["screen", media.screen],
+      ] as const
+    ).filter((change): change is readonly [MediaSlot, MediaStreamTrack | null] => change[1] !== undefined);
+    for (const [slot, track] of changes) {
+      if (track && track.kind !== trackKindOf(slot)) throw new TypeError(`The ${slot} slot takes a ${trackKindOf(slot)} track, not ${track.kind}`);
+    }
+    for (const [slot, track] of changes) this.localMedia.tracks[slot] = track;
+    this.applySendCaps();
+    await this.syncSessions();
+  }
+
+  /** Observers publish nothing: every transceiver becomes recvonly (one renegotiation per connection). */
+  async setReceiveOnly(receiveOnly: boolean): Promise<void> {
+    this.localMedia.receiveOnly = receiveOnly;
+    await this.syncSessions();
+  }
+
+  /**
+   * Opens a connection to a participant who was in the room before us and offers at once: the joiner offering
+   * to everyone is the fastest way to first media. Calling it for a peer we already have does nothing.
+   */
+  connect(peerId: string): void {
+    if (this.closed) throw new Error("PeerMesh is closed");
+    if (this.sessions.has(peerId)) return;
+    this.createSession(peerId).startOffer();
+  }
+
+  /** Feeds a signal from a peer; an offer from a peer we have no connection with opens one. */
+  handleSignal(fromId: string, signal: RtcSignal): void {
+    if (this.closed) return;
+    let session = this.sessions.get(fromId);
+    if (!session) {
+      // Anything else from an unknown peer is a leftover of a connection we already closed.
+      if (signal.kind !== "description" || signal.description.type !== "offer") return;
+      session = this.createSession(fromId);
+    }
+    session.handleSignal(signal).catch((error: unknown) => this.reportError(fromId, `handle ${signal.kind}`, error));
+  }
+
+  removePeer(peerId: string): void {
+    const session = this.sessions.get(peerId);
+    if (!session) return;
+    session.close();
+    this.sessions.delete(peerId);
+    this.statsSampler.forget(peerId);
+    this.scores.delete(peerId);
+    this.applySendCaps();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.statsSampler.stop();
+    this.audioLevelSampler.stop();
+    for (const session of this.sessions.values()) session.close();
+    this.sessions.clear();
+    this.events.clear();
+  }
+
+  private createSession(peerId: string): PeerSession {
+    const { selfId, iceServers, iceTransportPolicy = "all", send } = this.options;
+    const session = new PeerSession({
+      selfId,
+      peerId,
+      configuration: { iceServers, iceTransportPolicy, bundlePolicy: "max-bundle", rtcpMuxPolicy: "require" },
+      localMedia: this.localMedia,
+      send: (signal) => send(peerId, signal),
+      onRemoteTrack: (slot, track) => this.events.emit("remote-track", { peerId, slot, track }),
+      onConnectionState: (state) => this.events.emit("connection-state", { peerId, state }),
+      onError: (error, operation) => this.reportError(peerId, operation, error),
+    });
+    this.sessions.set(peerId, session);
+    this.applySendCaps();
+    return session;
+  }
+
+  private async syncSessions(): Promise<void> {
+    await Promise.all(
+      [...this.sessions].map(([peerId, session]) =>
+        session.syncLocalMedia().catch((error: unknown) => this.reportError(peerId, "replace track", error)),
+      ),
+    );
+  }
+
+  /** Re-runs the bitrate policy; called whenever the peer count or what we send changes. */
+  private applySendCaps(): void {
+    const { camera, screen } = this.localMedia.tracks;
+    const caps = sendCapsFor({ remotePeerCount: this.sessions.size, sendingCamera: camera !== null, sendingScreen: screen !== null });
+    const senderCaps: SenderCaps = {
+      audio: { maxBitrate: caps.audio.maxBitrateKbps * 1000 },
+      camera: videoEncodingCaps(caps.camera, camera),
+      screen: videoEncodingCaps(caps.screen, screen),
+    };
+    this.targetVideoKbps = (camera ? caps.camera.maxBitrateKbps : 0) + (screen ? caps.screen.maxBitrateKbps : 0);
+    for (const session of this.sessions.values()) session.setSenderCaps(senderCaps);
+  }
+
+  private onSummary(peerId: string, summary: StatsSummary): void {
+    if (!this.sessions.has(peerId)) return;
+    const rating = rateConnection(summary, { previousScore: this.scores.get(peerId), targetVideoKbps: this.targetVideoKbps });
+    this.scores.set(peerId, rating.score);
+    this.events.emit("stats", { peerId, summary, rating });
+  }
+
+  private onAudioLevels(levels: ReadonlyMap<string, number>, at: number): void {
+    if (levels.size === 0 && this.speakers.speakerId === null) return;
+    this.events.emit("audio-levels", { levels });
+    const previousSpeaker = this.speakers.speakerId;
+    this.speakers = nextActiveSpeaker(this.speakers, { at, levels });
+    if (this.speakers.speakerId !== previousSpeaker) this.events.emit("active-speaker", { peerId: this.speakers.speakerId });
+  }
+
+  private reportError(peerId: string, operation: string, error: unknown): void {
+    this.events.emit("error", { peerId, operation, error });
+  }
+}
+
+function videoEncodingCaps(caps: VideoSendCaps, track: MediaStreamTrack | null): EncodingCaps {
+  return {
+    maxBitrate: caps.maxBitrateKbps * 1000,
+    maxFramerate: caps.maxFramerate,
+    scaleResolutionDownBy: scaleDownFactor(track?.getSettings().height, caps.targetHeight),
+    priority: caps.priority,
+    networkPriority: caps.priority,
+  };
+}

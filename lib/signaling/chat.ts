@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { participantIdSchema } from "./ids";
+
+/** Markdown source; clients render it (without raw HTML). */
+export const MAX_CHAT_TEXT_LENGTH = 4000;
+export const MAX_ATTACHMENT_NAME_LENGTH = 255;
+export const MAX_ATTACHMENT_URL_LENGTH = 512;
+
+/**
+ * Attachments are uploaded to the app and only linked from chat. Allowing nothing but paths under this prefix
+ * (no scheme, no host, no `//`, no dot segments) keeps every link same-origin, so chat cannot point people at
+ * another site or at another app route.
+ */
+export const ATTACHMENT_URL_PREFIX = "/api/files/";
+const attachmentUrlPattern = /^\/api\/files(?:\/[A-Za-z0-9_-][A-Za-z0-9._~-]*)+$/;
+
+export const chatAttachmentSchema = z.object({
+  name: z.string().min(1).max(MAX_ATTACHMENT_NAME_LENGTH),
+  /** Bytes. */
+  size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  mimeType: z
+    .string()
+    .max(127)
+    .regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/, "a MIME type such as image/png"),
+  url: z
+    .string()
+    .max(MAX_ATTACHMENT_URL_LENGTH)
+    .regex(attachmentUrlPattern, `a same-origin path under ${ATTACHMENT_URL_PREFIX}`),
+});
+
+export const chatTextSchema = z.string().max(MAX_CHAT_TEXT_LENGTH);
+
+/** A chat message as the room keeps and broadcasts it. */
+export const chatMessageSchema = z.object({
+  /** Server-generated, unique within the meeting; clients use it to merge history after a reconnection. */
+  id: z.string().min(1).max(64),
+  /** The sender's participant id; it may have left since. */
+  from: participantIdSchema,
+  userId: z.string().min(1),
+  /** The sender's display name when the message was sent. */
+  name: z.string(),
+  text: chatTextSchema,
+  attachment: chatAttachmentSchema.optional(),
+  /** Epoch milliseconds, server clock. */
+  sentAt: z.number().int().nonnegative(),
+});
+
+export type ChatAttachment = z.infer<typeof chatAttachmentSchema>;
+export type ChatMessage = z.infer<typeof chatMessageSchema>;

@@ -1,0 +1,47 @@
+import type { ClientMessageType } from "../lib/signaling/client-messages";
+import {
+  CLIENT_MESSAGE_RATE_LIMIT,
+  FANOUT_MESSAGE_RATE_LIMIT,
+  fullBucket,
+  takeToken,
+  type RateLimit,
+  type RateVerdict,
+  type TokenBucket,
+} from "../lib/meeting/rate-limit";
+
+const FANOUT_TYPES: ReadonlySet<ClientMessageType> = new Set(["chat", "reaction"]);
+
+type Buckets = { general: TokenBucket; fanout: TokenBucket };
+
+/** Per-socket token buckets: every frame counts against the general one, chat and reactions also against fan-out. */
+export class ConnectionThrottle {
+  private readonly buckets = new Map<string, Buckets>();
+
+  open(connectionId: string, now: number): void {
+    this.buckets.set(connectionId, {
+      general: fullBucket(CLIENT_MESSAGE_RATE_LIMIT, now),
+      fanout: fullBucket(FANOUT_MESSAGE_RATE_LIMIT, now),
+    });
+  }
+
+  forget(connectionId: string): void {
+    this.buckets.delete(connectionId);
+  }
+
+  /** Any frame, before it is parsed: parsing itself is work a flood must not buy. */
+  admitFrame(connectionId: string, now: number): RateVerdict {
+    return this.take(connectionId, "general", CLIENT_MESSAGE_RATE_LIMIT, now);
+  }
+
+  admitMessage(connectionId: string, type: ClientMessageType, now: number): RateVerdict {
+    return FANOUT_TYPES.has(type) ? this.take(connectionId, "fanout", FANOUT_MESSAGE_RATE_LIMIT, now) : "allow";
+  }
+
+  private take(connectionId: string, which: keyof Buckets, limit: RateLimit, now: number): RateVerdict {
+    const buckets = this.buckets.get(connectionId);
+    if (!buckets) return "reject-silently";
+    const taken = takeToken(buckets[which], limit, now);
+    buckets[which] = taken.bucket;
+    return taken.verdict;
+  }
+}

@@ -1,0 +1,195 @@
+import { type APIRequestContext, type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { signedInPage } from "./support/sign-in";
+
+/**
+ * The meeting as people use it, on the whole stack: one browser context per person (fake camera and microphone),
+ * real PartyKit signaling and WebRTC between the contexts. Each test makes its own room and deletes it.
+ * Two cores: at most three people, and 320×180 at 10 fps (`?video=low`) when there are three.
+ */
+
+// The two tests are heavy on two cores; running them one after the other keeps their timings meaningful.
+test.describe.configure({ mode: "serial" });
+
+type Person = { context: BrowserContext; page: Page };
+type Room = { id: string; slug: string };
+
+async function createRoom(request: APIRequestContext, name: string): Promise<Room> {
+  const response = await request.post("/api/rooms", { data: { name, visibility: "ORG" } });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as Room;
+}
+
+async function deleteRoom(request: APIRequestContext, room: Room) {
+  const response = await request.delete(`/api/rooms/${room.id}`);
+  expect(response.ok()).toBe(true);
+}
+
+async function joinMeeting(browser: Browser, username: string, room: Room, video: "sd" | "low"): Promise<Person> {
+  const person = await signedInPage(browser, username, `/rooms/${room.slug}?video=${video}`);
+  // Media is acquired on arrival: the preview plays before anyone clicks.
+  await expect(person.page.getByTestId("prejoin-preview")).toBeVisible();
+  await person.page.getByRole("button", { name: "Join meeting" }).click();
+  await expect(person.page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
+  return person;
+}
+
+function cameraTile(page: Page, name: string): Locator {
+  return page.getByRole("figure", { name, exact: true });
+}
+
+/** Frames of the video in `tile` keep being decoded and painted. */
+async function expectFramesAdvancing(tile: Locator) {
+  const video = tile.locator("video");
+  const frames = () => video.evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
+  await expect.poll(frames, { timeout: 15_000 }).toBeGreaterThan(0);
+  const before = await frames();
+  await expect.poll(frames, { timeout: 10_000 }).toBeGreaterThan(before + 5);
+}
+
+/**
+ * Sound actually arrives from `participantId`: the peak level of the <audio> element's stream, measured with an
+ * AnalyserNode over two seconds (Chromium's fake microphone beeps about once a second).
+ */
+async function peakRemoteAudioLevel(page: Page, participantId: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const audio = document.querySelector<HTMLAudioElement>(`audio[data-participant-audio="${id}"]`);
+    if (!(audio?.srcObject instanceof MediaStream)) return 0;
+    const context = new AudioContext();
+    await context.resume();
+    const analyser = context.createAnalyser();
+    context.createMediaStreamSource(audio.srcObject).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    let peak = 0;
+    const until = performance.now() + 2000;
+    while (performance.now() < until) {
+      analyser.getFloatTimeDomainData(samples);
+      for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await context.close();
+    return peak;
+  }, participantId);
+}
+
+async function participantIdOf(page: Page, name: string): Promise<string> {
+  const id = await cameraTile(page, name).getAttribute("data-participant-id");
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+/** Click on Join → first frame of someone else's video, from the page's User Timing marks. */
+function joinToFirstFrameMs(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const click = performance.getEntriesByName("meeting:join-clicked")[0];
+    const frame = performance.getEntriesByName("meeting:first-remote-frame")[0];
+    return click && frame ? Math.round(frame.startTime - click.startTime) : null;
+  });
+}
+
+test("two people see and hear each other, chat, and see mute, hand and leave", async ({ browser }, testInfo) => {
+  const bob = await signedInPage(browser, "bob");
+  const room = await createRoom(bob.page.request, `Meeting ${Date.now().toString(36)}`);
+  const people: Person[] = [bob];
+  try {
+    await bob.page.goto(`/rooms/${room.slug}?video=sd`);
+    await expect(bob.page.getByTestId("prejoin-preview")).toBeVisible();
+    await expect(bob.page.getByRole("meter", { name: "Microphone level" })).toHaveAttribute("data-level", /^[1-9]/, { timeout: 5000 });
+    await bob.page.getByRole("button", { name: "Join meeting" }).click();
+    await expect(bob.page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
+
+    const carol = await joinMeeting(browser, "carol", room, "sd");
+    people.push(carol);
+
+    // Video both ways, with frames advancing; sound both ways.
+    await expectFramesAdvancing(cameraTile(bob.page, "Carol Chen"));
+    await expectFramesAdvancing(cameraTile(carol.page, "Bob Builder"));
+    const firstFrameMs = await joinToFirstFrameMs(carol.page);
+    testInfo.annotations.push({ type: "join → first remote frame (ms)", description: String(firstFrameMs) });
+    console.log(`meeting.spec: carol, click on Join → first remote frame: ${firstFrameMs} ms`);
+    const bobId = await participantIdOf(carol.page, "Bob Builder");
+    const carolId = await participantIdOf(bob.page, "Carol Chen");
+    await expect.poll(() => peakRemoteAudioLevel(bob.page, carolId), { timeout: 15_000 }).toBeGreaterThan(0.01);
+    await expect.poll(() => peakRemoteAudioLevel(carol.page, bobId), { timeout: 15_000 }).toBeGreaterThan(0.01);
+
+    // Chat: Markdown is rendered, raw HTML is shown as text and never runs, and the closed panel counts unread.
+    await bob.page.getByRole("button", { name: "Chat" }).click();
+    const composer = bob.page.getByRole("textbox", { name: "Message everyone" });
+    await expect(composer).toBeFocused();
+    await composer.fill("**Agenda** for _today_\n- item `one`\n<script>window.__injected = true</script>");
+    await composer.press("Enter");
+    await expect(bob.page.getByRole("list", { name: "Messages" }).getByTestId("chat-message")).toHaveCount(1);
+    await expect(carol.page.getByRole("button", { name: "Chat" }).getByTestId("unread-badge")).toHaveText("1");
+    await carol.page.keyboard.press("c");
+    const carolMessages = carol.page.getByRole("list", { name: "Messages" });
+    await expect(carolMessages.locator("strong")).toHaveText("Agenda");
+    await expect(carolMessages.locator("em")).toHaveText("today");
+    await expect(carolMessages.locator("li code")).toHaveText("one");
+    await expect(carolMessages).toContainText("<script>window.__injected = true</script>");
+    await expect(carolMessages).toContainText("Bob Builder");
+    expect(await carol.page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
+    await expect(carol.page.getByRole("button", { name: "Chat" }).getByTestId("unread-badge")).toHaveCount(0);
+
+    // Carol mutes (with the M shortcut, outside the chat box) and raises her hand: Bob sees both.
+    await carol.page.getByRole("button", { name: "Close chat" }).click();
+    await carol.page.keyboard.press("m");
+    await expect(carol.page.getByRole("button", { name: "Microphone" })).toHaveAttribute("aria-pressed", "false");
+    await carol.page.getByRole("button", { name: "Raise hand" }).click();
+    await expect(carol.page.getByRole("button", { name: "Raise hand" })).toHaveAttribute("aria-pressed", "true");
+    const carolOnBob = cameraTile(bob.page, "Carol Chen");
+    await expect(carolOnBob.getByRole("img", { name: "Microphone off" })).toBeVisible();
+    await expect(carolOnBob.getByRole("img", { name: "Hand raised" })).toBeVisible();
+    await bob.page.getByRole("button", { name: "Participants" }).click();
+    const roster = bob.page.getByRole("list", { name: "Participants" }).getByRole("listitem");
+    await expect(roster.first()).toContainText("Carol Chen");
+    await expect(roster.first().getByRole("img", { name: "Hand raised" })).toBeVisible();
+    await expect(roster.first().getByRole("img", { name: "Microphone off" })).toBeVisible();
+    await expect(roster.nth(1)).toContainText("Bob Builder (you)");
+    await expect(roster.nth(1).getByRole("img", { name: "Microphone on" })).toBeVisible();
+
+    // Bob shares his screen: it takes Carol's stage (frames advancing) until he stops with the S shortcut.
+    await bob.page.getByRole("button", { name: "Share screen" }).click();
+    await expect(bob.page.getByRole("button", { name: "Share screen" })).toHaveAttribute("aria-pressed", "true");
+    const sharedScreen = carol.page.getByRole("figure", { name: "Bob Builder's screen" });
+    await expectFramesAdvancing(sharedScreen);
+    await expect(carol.page.getByRole("list", { name: "Other videos" }).getByRole("figure")).toHaveCount(2);
+    await bob.page.keyboard.press("s");
+    await expect(sharedScreen).toHaveCount(0);
+    await expect(carol.page.getByRole("list", { name: "Videos", exact: true }).getByRole("figure")).toHaveCount(2);
+
+    // Carol leaves: she gets the exit screen, Bob's meeting drops her tile and tells him.
+    await carol.page.getByRole("button", { name: "Leave" }).click();
+    await expect(carol.page.getByRole("heading", { name: "You left the meeting" })).toBeVisible();
+    await expect(carol.page.getByRole("button", { name: "Rejoin" })).toBeVisible();
+    await expect(cameraTile(bob.page, "Carol Chen")).toHaveCount(0);
+    await expect(bob.page.getByText("Carol Chen left")).toBeVisible();
+    await expect(roster).toHaveCount(1);
+  } finally {
+    await deleteRoom(bob.page.request, room);
+    await Promise.all(people.map((person) => person.context.close()));
+  }
+});
+
+test("three people form a full mesh and all see each other", async ({ browser }) => {
+  const bob = await signedInPage(browser, "bob");
+  const room = await createRoom(bob.page.request, `Mesh ${Date.now().toString(36)}`);
+  const people: Person[] = [bob];
+  try {
+    await bob.page.goto(`/rooms/${room.slug}?video=low`);
+    await bob.page.getByRole("button", { name: "Join meeting" }).click();
+    people.push(await joinMeeting(browser, "carol", room, "low"), await joinMeeting(browser, "dan", room, "low"));
+
+    const names = { bob: "Bob Builder", carol: "Carol Chen", dan: "Dan Diaz" };
+    const everyone = [
+      { name: names.bob, page: bob.page },
+      { name: names.carol, page: people[1]!.page },
+      { name: names.dan, page: people[2]!.page },
+    ];
+    for (const viewer of everyone) {
+      await expect(viewer.page.getByRole("button", { name: "Participants" })).toContainText("3");
+      for (const other of everyone.filter((person) => person !== viewer)) await expectFramesAdvancing(cameraTile(viewer.page, other.name));
+    }
+  } finally {
+    await deleteRoom(bob.page.request, room);
+    await Promise.all(people.map((person) => person.context.close()));
+  }
+});
