@@ -34,18 +34,22 @@ async function signIn(context: BrowserContext, appUrl: string, username: string)
   return page;
 }
 
-/** Arms, inside the page, a stopwatch from the Join click to the first painted frame of `remoteName`'s camera. */
+/**
+ * Arms, inside the page, a stopwatch from the Join click to the first painted frame of `remoteName`'s camera.
+ * Sent as source text: tsx would otherwise wrap the functions with a helper that does not exist in the page.
+ */
 async function armStopwatch(page: Page, remoteName: string) {
-  await page.evaluate((name) => {
-    const marks = window as unknown as { joinClickAt?: number; firstFrameAt?: number };
-    document.addEventListener("click", () => (marks.joinClickAt ??= performance.now()), { capture: true, once: true });
+  await page.evaluate(`(() => {
+    const marks = window;
+    document.addEventListener("click", () => { marks.joinClickAt ??= performance.now(); }, { capture: true, once: true });
+    const selector = 'figure[data-participant-name=${JSON.stringify(remoteName)}][data-tile="camera"] video';
     const watch = () => {
-      const video = document.querySelector<HTMLVideoElement>(`figure[data-participant-name="${name}"][data-tile="camera"] video`);
-      if (video) video.requestVideoFrameCallback(() => (marks.firstFrameAt = performance.now()));
+      const video = document.querySelector(selector);
+      if (video) video.requestVideoFrameCallback(() => { marks.firstFrameAt = performance.now(); });
       else requestAnimationFrame(watch);
     };
     watch();
-  }, remoteName);
+  })()`);
 }
 
 async function measureOnce(page: Page, roomUrl: string): Promise<number> {
@@ -56,14 +60,9 @@ async function measureOnce(page: Page, roomUrl: string): Promise<number> {
   await page.locator('video[data-testid="prejoin-preview"]').waitFor();
   await armStopwatch(page, "Bob Builder");
   await join.click();
-  const elapsed = await page.waitForFunction(
-    () => {
-      const marks = window as unknown as { joinClickAt?: number; firstFrameAt?: number };
-      return marks.firstFrameAt && marks.joinClickAt ? marks.firstFrameAt - marks.joinClickAt : null;
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
+  const elapsed = await page.waitForFunction("window.firstFrameAt && window.joinClickAt ? window.firstFrameAt - window.joinClickAt : null", undefined, {
+    timeout: 20_000,
+  });
   const ms = (await elapsed.jsonValue()) as number;
   await page.getByRole("button", { name: "Leave" }).first().click();
   return ms;

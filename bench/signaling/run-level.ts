@@ -28,6 +28,8 @@ export type LevelResult = LevelOptions & {
   /** Signals sent in the measured window that never arrived (after a short drain). */
   lostPercent: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; samples: number };
+  /** Seconds of the window in which some relay took over 50 ms: 1 or 2 means a stall, most of them a saturated server. */
+  secondsOver50Ms: { worse: number; of: number };
   workerd: { cpuPercent: number; rssMb: number; openFds: number };
   client: { cpuPercent: number; eventLoopDelayP99Ms: number };
   serverErrors: number;
@@ -86,7 +88,8 @@ export async function runLevel(options: LevelOptions, log: (line: string) => voi
     const connectFailures = [
       ...new Set(joined.flatMap((result) => (result.status === "rejected" ? [String((result.reason as Error)?.message ?? result.reason)] : []))),
     ];
-    const connected = joined.filter((result) => result.status === "fulfilled").length;
+    for (const result of joined) if (result.status === "fulfilled") peers.push(result.value);
+    const connected = peers.length;
     log(`  ${connected}/${total} peers joined in ${connectSeconds.toFixed(1)} s${connectFailures.length ? ` (failures: ${connectFailures.join("; ")})` : ""}`);
 
     // Each peer signals the next one in its room; a room with a missing peer skips it.
@@ -95,7 +98,6 @@ export async function runLevel(options: LevelOptions, log: (line: string) => voi
       members.forEach((result, position) => {
         const next = members[(position + 1) % members.length];
         if (result.status !== "fulfilled" || next?.status !== "fulfilled" || next === result) return;
-        peers.push(result.value);
         result.value.startSending(next.value.participantId, options.rate);
       });
     }
@@ -135,6 +137,7 @@ export async function runLevel(options: LevelOptions, log: (line: string) => voi
       deliveredPerSecond: received / elapsed,
       lostPercent: sent === 0 ? 0 : Math.max(0, ((sent - received - lateArrivals) / sent) * 100),
       latencyMs: { p50: p50!, p90: p90!, p99: p99!, max: max!, samples: windowRecorder.size },
+      secondsOver50Ms: windowRecorder.secondsWorseThan(50),
       workerd: { cpuPercent: (workerdCpu / elapsed) * 100, rssMb, openFds },
       client: { cpuPercent: ((clientCpu.user + clientCpu.system) / 1e6 / elapsed) * 100, eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6 },
       serverErrors: counters.errors,

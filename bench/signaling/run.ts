@@ -54,7 +54,7 @@ for (const rooms of roomCounts) {
     results.push(result);
     console.log(
       `  relay latency p50 ${fixed(result.latencyMs.p50, 2)} ms, p90 ${fixed(result.latencyMs.p90, 2)} ms, p99 ${fixed(result.latencyMs.p99, 2)} ms, ` +
-        `max ${fixed(result.latencyMs.max)} ms (${result.latencyMs.samples} samples)`,
+        `max ${fixed(result.latencyMs.max)} ms (${result.latencyMs.samples} samples; ${result.secondsOver50Ms.worse} of ${result.secondsOver50Ms.of} s saw > 50 ms)`,
     );
     console.log(
       `  ${fixed(result.deliveredPerSecond, 0)} msg/s delivered of ${fixed(result.offeredPerSecond, 0)} offered, lost ${fixed(result.lostPercent, 2)} %, errors ${result.serverErrors}`,

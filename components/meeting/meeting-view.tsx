@@ -4,6 +4,7 @@ import { Lock, WifiOff } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { Toaster } from "sonner";
 import { ControlBar, type ControlBarState } from "@/components/meeting/controls/control-bar";
+import { DevicesDialog } from "@/components/meeting/controls/devices-dialog";
 import { HostParticipantMenu } from "@/components/meeting/controls/host-participant-menu";
 import { ShortcutsDialog } from "@/components/meeting/controls/shortcuts-dialog";
 import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
@@ -202,6 +203,7 @@ export function MeetingView({ meeting, media, roomName, selfName }: Props) {
         ) : null}
         <ControlBar
           state={controlState}
+          devices={<DevicesDialog media={media} />}
           actions={{
             toggleMicrophone: actions.toggleMicrophone,
             toggleCamera: actions.toggleCamera,

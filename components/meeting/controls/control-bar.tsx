@@ -1,6 +1,7 @@
 "use client";
 
 import { Hand, Keyboard, MessageSquare, Mic, MicOff, MonitorUp, MonitorX, PhoneOff, Users, Video, VideoOff } from "lucide-react";
+import type { ReactNode } from "react";
 import type { LayoutMode } from "@/components/meeting/state/meeting-layout";
 import type { ReactionEmoji } from "@/lib/signaling";
 import { ControlButton } from "./control-button";
@@ -44,17 +45,17 @@ export type ControlBarActions = {
   endForAll: () => void;
 };
 
-function CountBadge({ count, label }: { count: number; label: string }) {
+function CountBadge({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
-    <span aria-label={label} data-testid="unread-badge" className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-red-500 px-1 text-[11px] font-bold text-white">
+    <span aria-hidden data-testid="unread-badge" className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-red-500 px-1 text-[11px] font-bold text-white">
       {count > 99 ? "99+" : count}
     </span>
   );
 }
 
 /** The meeting's controls: media and hand on the left-centre, panels and layout next, leave last. Wraps on phones. */
-export function ControlBar({ state, actions }: { state: ControlBarState; actions: ControlBarActions }) {
+export function ControlBar({ state, actions, devices }: { state: ControlBarState; actions: ControlBarActions; devices: ReactNode }) {
   const icon = "size-5";
   return (
     <div role="toolbar" aria-label="Meeting controls" className="flex flex-wrap items-center justify-center gap-2 px-2 py-2 sm:gap-3">
@@ -101,7 +102,8 @@ export function ControlBar({ state, actions }: { state: ControlBarState; actions
         hint="Chat (C)"
         icon={<MessageSquare aria-hidden className={icon} />}
         aria-controls="chat-panel"
-        badge={<CountBadge count={state.unreadChat} label={`${state.unreadChat} unread`} />}
+        description={state.unreadChat > 0 ? `${state.unreadChat} unread ${state.unreadChat === 1 ? "message" : "messages"}` : undefined}
+        badge={<CountBadge count={state.unreadChat} />}
         onClick={actions.toggleChat}
       />
       <ToggleButton
@@ -110,6 +112,7 @@ export function ControlBar({ state, actions }: { state: ControlBarState; actions
         hint="Participants (P)"
         icon={<Users aria-hidden className={icon} />}
         aria-controls="participants-panel"
+        description={`${state.participantCount} in the meeting`}
         badge={
           <span aria-hidden className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-slate-500 px-1 text-[11px] font-bold text-white">
             {state.participantCount}
@@ -118,6 +121,7 @@ export function ControlBar({ state, actions }: { state: ControlBarState; actions
         onClick={actions.toggleParticipants}
       />
       <LayoutMenu mode={state.layoutMode} onChange={actions.setLayout} />
+      {devices}
       {state.host ? (
         <HostControlsMenu locked={state.host.locked} spotlightName={state.host.spotlightName} onLock={actions.lock} onClearSpotlight={actions.clearSpotlight} onEndForAll={actions.endForAll} />
       ) : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentProps, forwardRef, type ReactNode } from "react";
+import { type ComponentProps, forwardRef, type ReactNode, useId } from "react";
 
 export type ControlTone = "neutral" | "active" | "alarm" | "danger";
 
@@ -23,15 +23,31 @@ type Props = ComponentProps<"button"> & {
   hint?: string;
   /** For controls that need a keyboard or a big screen to be useful. */
   hideOnPhone?: boolean;
+  /** Read after the name by screen readers (e.g. "2 unread messages"), so the name itself stays constant. */
+  description?: string;
 };
 
 /** Forwards its ref and props so Radix triggers (`asChild`) can use it. */
 export const ControlButton = forwardRef<HTMLButtonElement, Props>(function ControlButton(
-  { label, icon, tone = "neutral", badge, hint, hideOnPhone = false, className = "", ...button },
+  { label, icon, tone = "neutral", badge, hint, hideOnPhone = false, description, className = "", ...button },
   ref,
 ) {
+  const descriptionId = useId();
   return (
-    <button ref={ref} type="button" aria-label={label} title={hint ?? label} className={controlButtonClasses(tone, hideOnPhone, className)} {...button}>
+    <button
+      ref={ref}
+      type="button"
+      aria-label={label}
+      aria-describedby={description ? descriptionId : undefined}
+      title={hint ?? label}
+      className={controlButtonClasses(tone, hideOnPhone, className)}
+      {...button}
+    >
+      {description ? (
+        <span id={descriptionId} className="sr-only">
+          {description}
+        </span>
+      ) : null}
       {icon}
       <span aria-hidden className="hidden text-[11px] leading-none font-medium whitespace-nowrap lg:block">
         {label}

@@ -13,9 +13,10 @@ type Props = Omit<ComponentProps<"button">, "children"> & {
   /** Red while off, for the toggles whose "off" others notice (microphone, camera). */
   alarmWhenOff?: boolean;
   badge?: ReactNode;
+  description?: string;
 };
 
-export function ToggleButton({ label, pressed, icon, hint, alarmWhenOff = false, badge, ...button }: Props) {
+export function ToggleButton({ label, pressed, icon, hint, alarmWhenOff = false, badge, description, ...button }: Props) {
   const tone = alarmWhenOff ? (pressed ? "neutral" : "alarm") : pressed ? "active" : "neutral";
-  return <ControlButton label={label} aria-pressed={pressed} icon={icon} hint={hint} tone={tone} badge={badge} {...button} />;
+  return <ControlButton label={label} aria-pressed={pressed} icon={icon} hint={hint} tone={tone} badge={badge} description={description} {...button} />;
 }

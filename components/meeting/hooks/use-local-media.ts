@@ -152,9 +152,9 @@ export function useLocalMedia(profile: CaptureProfile): LocalMedia & LocalMediaC
 
   const setMicrophoneEnabled = useCallback(
     (enabled: boolean) => {
-      updateDevice("microphone", { enabled });
-      saveDevicePreferences({ joinWithMicrophone: enabled });
       const { track, deviceId, pending } = latest.current.microphone;
+      updateDevice("microphone", enabled && !track ? { enabled, error: null } : { enabled });
+      saveDevicePreferences({ joinWithMicrophone: enabled });
       if (enabled && !track && !pending) void openDevice("microphone", deviceId ? { deviceId, strict: false } : null);
     },
     [openDevice, updateDevice],

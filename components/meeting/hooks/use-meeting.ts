@@ -55,9 +55,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   const onMessage = useCallback(
     (message: ServerMessage) => {
       const before = read();
-      // Rendering is a transition: it yields to the WebRTC work (offers, answers, ICE) queued behind it.
-      startTransition(() => void dispatch({ type: "server", message, at: performance.now() }));
-      for (const notice of noticesFor(before, message)) showNotice(notice, announce);
+      // WebRTC first: the offers, answers and candidates of the join are on the path to the first frame.
       switch (message.type) {
         case "welcome":
           mesh.start(message.self.id, iceServers.current);
@@ -81,6 +79,9 @@ export function useMeeting(roomId: string, media: MediaHandle) {
         default:
           break;
       }
+      // Rendering is a transition: it yields to the WebRTC work queued meanwhile.
+      startTransition(() => void dispatch({ type: "server", message, at: performance.now() }));
+      for (const notice of noticesFor(before, message)) showNotice(notice, announce);
     },
     [announce, dispatch, mesh, read],
   );
@@ -135,6 +136,21 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   }, [send, state.phase, state.selfId, published.audio, published.video, published.screen]);
 
   useQualityReports(state.phase === "in-meeting", mesh.readStats, send);
+
+  // A device that fails in the meeting (unplugged, taken by another app, refused on retry) says why; errors
+  // already shown in the lobby are not repeated on entering.
+  const microphoneError = media.microphone.error?.message;
+  const cameraError = media.camera.error?.message;
+  const shownDeviceErrors = useRef<(string | undefined)[]>([]);
+  useEffect(() => {
+    const current = [microphoneError, cameraError];
+    if (entered) {
+      current.forEach((message, index) => {
+        if (message && message !== shownDeviceErrors.current[index]) toast.error(message, { toasterId: MEETING_TOASTER_ID });
+      });
+    }
+    shownDeviceErrors.current = current;
+  }, [entered, microphoneError, cameraError]);
 
   // Closing the tab says goodbye, so others see the person leave at once instead of "reconnecting".
   useEffect(() => {
@@ -191,19 +207,18 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       join,
       leave,
       rejoin,
+      // A device that failed counts as off, so pressing its button retries it.
       toggleMicrophone: () => {
         const { microphone } = mediaRef.current;
-        if (!microphone.track && !microphone.pending && microphone.error) {
-          toast.error(microphone.error.message, { toasterId: MEETING_TOASTER_ID });
-          return;
-        }
-        mediaRef.current.setMicrophoneEnabled(!microphone.enabled);
-        announce(microphone.enabled ? "Microphone off" : "Microphone on");
+        const on = microphone.enabled && microphone.track !== null;
+        mediaRef.current.setMicrophoneEnabled(!on);
+        if (microphone.track) announce(on ? "Microphone off" : "Microphone on");
       },
       toggleCamera: () => {
         const { camera } = mediaRef.current;
-        mediaRef.current.setCameraEnabled(!camera.enabled);
-        announce(camera.enabled ? "Camera off" : "Camera on");
+        const on = camera.enabled && (camera.track !== null || camera.pending);
+        mediaRef.current.setCameraEnabled(!on);
+        announce(on ? "Camera off" : "Turning camera on");
       },
       toggleScreenShare: async () => {
         if (mediaRef.current.screen) {

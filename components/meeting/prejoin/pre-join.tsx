@@ -6,8 +6,7 @@ import { ToggleButton } from "@/components/meeting/controls/toggle-button";
 import type { LocalMedia, LocalMediaControls } from "@/components/meeting/hooks/use-local-media";
 import { TrackVideo } from "@/components/meeting/stage/track-video";
 import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
-import { DeviceSelect } from "./device-select";
-import { MicLevelMeter } from "./mic-level-meter";
+import { DeviceSettings } from "./device-settings";
 
 type Props = {
   media: LocalMedia & LocalMediaControls;
@@ -50,8 +49,11 @@ function CameraPlaceholder({ media, displayName }: { media: LocalMedia; displayN
 
 /** The lobby: see and hear yourself, pick devices, then join with what works. */
 export function PreJoin({ media, displayName, onJoin, joining, joinError }: Props) {
-  const { microphone, camera, devices } = media;
-  const { hydrated, chooseAudioOutput } = useClientCapabilities();
+  const { microphone, camera } = media;
+  const { hydrated } = useClientCapabilities();
+  // A device that failed shows as off; pressing it again is how the person retries.
+  const microphoneOn = microphone.enabled && (microphone.track !== null || microphone.pending);
+  const cameraOn = camera.enabled && (camera.track !== null || camera.pending);
   const errors = [microphone.error && { device: "Microphone", ...microphone.error }, camera.error && { device: "Camera", ...camera.error }].filter(
     (error): error is NonNullable<typeof error> => Boolean(error),
   );
@@ -68,33 +70,23 @@ export function PreJoin({ media, displayName, onJoin, joining, joinError }: Prop
           <div className="absolute inset-x-0 bottom-3 flex justify-center gap-3">
             <ToggleButton
               label="Microphone"
-              pressed={microphone.enabled}
+              pressed={microphoneOn}
               alarmWhenOff
-              hint={microphone.enabled ? "Join muted" : "Join with microphone on"}
-              icon={microphone.enabled ? <Mic aria-hidden className="size-5" /> : <MicOff aria-hidden className="size-5" />}
-              onClick={() => media.setMicrophoneEnabled(!microphone.enabled)}
+              hint={microphoneOn ? "Join muted" : "Join with microphone on"}
+              icon={microphoneOn ? <Mic aria-hidden className="size-5" /> : <MicOff aria-hidden className="size-5" />}
+              onClick={() => media.setMicrophoneEnabled(!microphoneOn)}
             />
             <ToggleButton
               label="Camera"
-              pressed={camera.enabled}
+              pressed={cameraOn}
               alarmWhenOff
-              hint={camera.enabled ? "Join with camera off" : "Join with camera on"}
-              icon={camera.enabled ? <Video aria-hidden className="size-5" /> : <VideoOff aria-hidden className="size-5" />}
-              onClick={() => media.setCameraEnabled(!camera.enabled)}
+              hint={cameraOn ? "Join with camera off" : "Join with camera on"}
+              icon={cameraOn ? <Video aria-hidden className="size-5" /> : <VideoOff aria-hidden className="size-5" />}
+              onClick={() => media.setCameraEnabled(!cameraOn)}
             />
           </div>
         </div>
-        <div className="flex items-center gap-3">
-          <span className="shrink-0 text-xs font-medium text-slate-700">Mic</span>
-          <MicLevelMeter track={microphone.enabled ? microphone.track : null} className="flex-1" />
-        </div>
-        <div className={`grid gap-3 ${chooseAudioOutput ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}>
-          <DeviceSelect id="prejoin-microphone" label="Microphone" options={devices.microphones} value={microphone.deviceId} onChange={media.chooseMicrophone} emptyText="No microphone found" />
-          <DeviceSelect id="prejoin-camera" label="Camera" options={devices.cameras} value={camera.deviceId} onChange={media.chooseCamera} emptyText="No camera found" />
-          {chooseAudioOutput ? (
-            <DeviceSelect id="prejoin-speaker" label="Speaker" options={devices.speakers} value={media.speakerId || null} onChange={media.chooseSpeaker} emptyText="System default" />
-          ) : null}
-        </div>
+        <DeviceSettings media={media} idPrefix="prejoin" columns />
       </div>
 
       <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

@@ -1,7 +1,10 @@
 import { CLOSE_CODES, type CloseCode } from "@/lib/signaling";
 
-const decisions: Readonly<Record<CloseCode, string>> = {
-  [CLOSE_CODES.left]: "The meeting closed the connection.",
+/**
+ * `left` (1000) is missing on purpose: the room uses it only after this client's own `leave`, which has already
+ * closed the socket, and partysocket reports its own failed attempts (refused, timed out) as 1000 as well.
+ */
+const decisions: Readonly<Partial<Record<CloseCode, string>>> = {
   [CLOSE_CODES.unauthenticated]: "The meeting could not verify who you are. Reload the page to sign in again.",
   [CLOSE_CODES.replaced]: "You joined this meeting from another tab or device, so this one was disconnected.",
   [CLOSE_CODES.removed]: "A host removed you from the meeting.",
@@ -16,5 +19,5 @@ const decisions: Readonly<Record<CloseCode, string>> = {
  * network, 1001 for a restarting server) is a failure that partysocket retries.
  */
 export function closeDecision(code: number): string | null {
-  return Object.hasOwn(decisions, code) ? decisions[code as CloseCode] : null;
+  return decisions[code as CloseCode] ?? null;
 }

@@ -68,8 +68,11 @@ export class RtcRoom {
   }
 
   /** Lets an existing page take part under another id, as when someone leaves and joins again. */
+  /** The page rejoins under a new id; its old id is gone, so late signals to or from it are dropped. */
   rename(participant: Participant, id: string): void {
-    this.participants.set(id, { ...participant, id });
+    this.participants.delete(participant.id);
+    participant.id = id;
+    this.participants.set(id, participant);
   }
 
   async close(): Promise<void> {
@@ -91,9 +94,13 @@ export class RtcRoom {
     const page = this.participants.get(to)?.page;
     if (!page) return;
     const gate = this.gate;
+    // Like the signaling server, deliver only between participants who are still there at delivery time.
+    const stillPresent = () => this.participants.get(to)?.page === page && this.participants.has(from);
     const delivered = (this.deliveries.get(to) ?? Promise.resolve())
       .then(() => gate)
-      .then(() => page.evaluate(([fromId, message]) => window.harness.receive(fromId, message), [from, signal] as const))
+      .then(() =>
+        stillPresent() ? page.evaluate(([fromId, message]) => window.harness.receive(fromId, message), [from, signal] as const) : undefined,
+      )
       .catch((error: unknown) => {
         if (!page.isClosed()) this.relayFailures.push(`${from}→${to}: ${String(error)}`);
       });

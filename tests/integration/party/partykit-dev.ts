@@ -64,7 +64,10 @@ export async function startPartykitDev(options: PartykitDevOptions, timeoutMs = 
   const child = spawn(join(process.cwd(), "node_modules", ".bin", "partykit"), args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const remember = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) {
+    for (const raw of chunk.toString().split("\n")) {
+      // Its log redraws lines with terminal escapes and notes every upgrade; keep the words that can explain a failure.
+      const line = raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").trim();
+      if (line === "" || line.includes("101 Switching Protocols")) continue;
       output.push(line);
       if (output.length > 60) output.shift();
       options.onOutput?.(line);

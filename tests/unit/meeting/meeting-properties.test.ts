@@ -23,7 +23,7 @@ const users: ConnectionIdentity[] = [
 /** Indexes into what exists when the command runs (sockets, tokens and ids issued so far). */
 type Command =
   | { kind: "connect"; user: number }
-  /** Connect and say hello at once, the usual case; `resume` picks among the tokens this user received. */
+  /** Connect and say hello at once, the usual case; `resume` picks a token (see the hello step). */
   | { kind: "join"; user: number; resume: number | null }
   | { kind: "hello"; socket: number; resume: number | null; v: number }
   | { kind: "disconnect"; socket: number }
@@ -120,7 +120,7 @@ class Model {
     for (const [participantId, seat] of this.seats) if (seat.deadline !== null && seat.deadline <= now) this.drop(participantId);
   }
 
-  /** Applies a message from a joined socket; returns whether a host action was refused. */
+  /** Applies a message from an open socket: leave, and host actions from hosts (everything else leaves the roster alone). */
   message(socket: string, message: ClientMessage): void {
     if (message.type === "leave") {
       this.pending.delete(socket);
@@ -245,7 +245,7 @@ describe("meeting state machine properties", () => {
               const socket = command.socket < 0 ? sockets.at(-1)! : pickSocket(command.socket);
               const userId = model.pending.get(socket)?.identity.userId ?? "";
               const own = tokensByUser.get(userId) ?? [];
-              // Mostly the latest token this user received (the honest client), sometimes an older or another user's.
+              // 1–3: this user's tokens, newest first (an honest client presents its newest); 0: the newest anyone got.
               const resume =
                 command.resume === null ? undefined : command.resume === 0 ? tokens.at(-1) : own.at(-command.resume);
               const n = ++counter;
