@@ -34,5 +34,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumLaunchArgs },
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    { name: "chromium", testIgnore: /outage\.spec\.ts/ },
+    // Restarts the stack's PartyKit: only once every other test is done.
+    { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["chromium"] },
+  ],
 });
