@@ -106,10 +106,11 @@ test("connect() → first remote frame over five joins", async () => {
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     // Fresh participant ids each time, as when someone leaves and joins again.
     const [hostId, joinerId] = [`alice-${attempt}`, `bob-${attempt}`];
-    await alice.page.evaluate(() => window.harness.stop());
-    await bob.page.evaluate(() => window.harness.stop());
+    // Leave the relay first, so nothing of the previous call is delivered to a stopped harness.
     room.rename(alice, hostId);
     room.rename(bob, joinerId);
+    await alice.page.evaluate(() => window.harness.stop());
+    await bob.page.evaluate(() => window.harness.stop());
     await alice.page.evaluate((options) => window.harness.start(options), { selfId: hostId, iceServers: [], audio: true, video: camera });
     await bob.page.evaluate((options) => window.harness.start(options), { selfId: joinerId, iceServers: [], audio: true, video: camera });
     await bob.page.evaluate((peerId) => window.harness.connect(peerId), hostId);
