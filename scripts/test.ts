@@ -9,7 +9,7 @@ import { freshSecrets } from "./stack/secrets";
 import { type RunningStack, startStack } from "./stack/stack";
 import { ensureSystemDependencies } from "./stack/system-deps";
 
-const allSuites = ["unit", "integration", "e2e"] as const;
+const allSuites = ["lint", "unit", "integration", "e2e"] as const;
 type Suite = (typeof allSuites)[number];
 
 const { values } = parseArgs({ options: { only: { type: "string" }, verbose: { type: "boolean", default: false } } });
@@ -78,8 +78,9 @@ process.on("SIGINT", async () => {
 
 rmSync(join("test-results", "stack-logs"), { recursive: true, force: true });
 try {
+  if (suites.includes("lint") && (await runCommand(bin("eslint"), ["--max-warnings=0", "."])) !== 0) failedSuites.push("lint");
   if (suites.includes("unit")) await runVitest("unit");
-  const needsStack = suites.some((suite) => suite !== "unit");
+  const needsStack = suites.some((suite) => suite !== "unit" && suite !== "lint");
   if (needsStack) {
     if (suites.includes("e2e") && !ensureSystemDependencies(log)) throw new Error("Required system packages are missing (see above).");
     log(`Starting the test stack${process.env.DATABASE_URL ? " against DATABASE_URL" : " with an embedded Postgres"}…`);
