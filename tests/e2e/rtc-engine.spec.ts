@@ -229,6 +229,15 @@ test("three peers form a full mesh", async () => {
   await expectNoEngineErrors(...pages.values());
 });
 
+/** Two peers that may only use relayed candidates through `coturn`; bob offers to alice. */
+async function joinRelayOnlyPair(coturn: Awaited<ReturnType<typeof startCoturn>>, { audio }: { audio: boolean }) {
+  const relayOnly = (selfId: string) => ({ selfId, iceServers: [coturn.iceServer(selfId)], iceTransportPolicy: "relay" as const, audio, video: smallCamera });
+  const alice = await room.join(relayOnly("alice"));
+  const bob = await room.join(relayOnly("bob"));
+  await bob.page.evaluate(() => window.harness.connect("alice"));
+  return { alice, bob };
+}
+
 test.describe("through TURN", () => {
   test.skip(coturnMissingReason !== null, coturnMissingReason ?? "");
   if (coturnMissingReason) console.log(`rtc-engine.spec: TURN tests skipped (${coturnMissingReason})`);
@@ -236,16 +245,7 @@ test.describe("through TURN", () => {
   test("relay-only peers connect through coturn, on a relay↔relay pair", async () => {
     const coturn = await startCoturn();
     try {
-      const relayOnly = (selfId: string) => ({
-        selfId,
-        iceServers: [coturn.iceServer(selfId)],
-        iceTransportPolicy: "relay" as const,
-        audio: true,
-        video: smallCamera,
-      });
-      const alice = await room.join(relayOnly("alice"));
-      const bob = await room.join(relayOnly("bob"));
-      await bob.page.evaluate(() => window.harness.connect("alice"));
+      const { alice, bob } = await joinRelayOnlyPair(coturn, { audio: true });
 
       await expectConnected(alice.page, ["bob"]);
       await expectConnected(bob.page, ["alice"]);
@@ -268,16 +268,7 @@ test.describe("through TURN", () => {
   test("when the TURN server restarts mid-call, ICE restarts and media resumes", async () => {
     const coturn = await startCoturn();
     try {
-      const relayOnly = (selfId: string) => ({
-        selfId,
-        iceServers: [coturn.iceServer(selfId)],
-        iceTransportPolicy: "relay" as const,
-        audio: false,
-        video: smallCamera,
-      });
-      const alice = await room.join(relayOnly("alice"));
-      const bob = await room.join(relayOnly("bob"));
-      await bob.page.evaluate(() => window.harness.connect("alice"));
+      const { alice, bob } = await joinRelayOnlyPair(coturn, { audio: false });
       await expectConnected(bob.page, ["alice"]);
       await expectCameraFramesAdvancing(bob.page, "alice");
       const negotiationsBefore = (await snapshot(bob.page)).negotiationNeeded + (await snapshot(alice.page)).negotiationNeeded;
