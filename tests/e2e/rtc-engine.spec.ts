@@ -60,17 +60,22 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** alice and bob are connected to each other, and video and audio flow both ways. */
+async function expectTwoWayMedia(alicePage: Page, bobPage: Page) {
+  await expectConnected(alicePage, ["bob"]);
+  await expectConnected(bobPage, ["alice"]);
+  await expectCameraFramesAdvancing(alicePage, "bob");
+  await expectCameraFramesAdvancing(bobPage, "alice");
+  await expectAudioFlowing(alicePage);
+  await expectAudioFlowing(bobPage);
+}
+
 test("two peers receive each other's video and audio, with VP9, Opus DTX/FEC and the bitrate policy applied", async () => {
   const alice = await room.join({ selfId: "alice", audio: true, video: camera });
   const bob = await room.join({ selfId: "bob", audio: true, video: camera });
   await bob.page.evaluate(() => window.harness.connect("alice"));
 
-  await expectConnected(alice.page, ["bob"]);
-  await expectConnected(bob.page, ["alice"]);
-  await expectCameraFramesAdvancing(alice.page, "bob");
-  await expectCameraFramesAdvancing(bob.page, "alice");
-  await expectAudioFlowing(alice.page);
-  await expectAudioFlowing(bob.page);
+  await expectTwoWayMedia(alice.page, bob.page);
 
   const firstFrameMs = (await peer(bob.page, "alice"))!.connectToFirstFrameMs;
   console.log(`rtc-engine: bob connect() → first frame of alice: ${firstFrameMs?.toFixed(0)} ms`);
@@ -134,12 +139,7 @@ test("both peers calling connect() at once (glare) still connect, on one connect
   await expect.poll(() => room.descriptionsRelayed.offer).toBe(2);
   room.release();
 
-  await expectConnected(alice.page, ["bob"]);
-  await expectConnected(bob.page, ["alice"]);
-  await expectCameraFramesAdvancing(alice.page, "bob");
-  await expectCameraFramesAdvancing(bob.page, "alice");
-  await expectAudioFlowing(alice.page);
-  await expectAudioFlowing(bob.page);
+  await expectTwoWayMedia(alice.page, bob.page);
   // "alice" < "bob": alice is polite and answers bob's offer on a fresh connection; bob ignored hers.
   expect(await snapshot(alice.page)).toMatchObject({ connectionsCreated: 2, transceivers: [3] });
   expect(await snapshot(bob.page)).toMatchObject({ connectionsCreated: 1, transceivers: [3] });

@@ -1,9 +1,9 @@
 "use client";
 
 import { Lock, LockOpen, PhoneOff, ShieldCheck, StarOff } from "lucide-react";
-import { AlertDialog, DropdownMenu } from "radix-ui";
+import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
-import { buttonClasses } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ControlButton } from "./control-button";
 
 type Props = {
@@ -43,21 +43,14 @@ export function HostControlsMenu({ locked, spotlightName, onLock, onClearSpotlig
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      <AlertDialog.Root open={confirmingEnd} onOpenChange={setConfirmingEnd}>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(90vw,400px)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 text-slate-900 shadow-xl">
-            <AlertDialog.Title className="text-lg font-semibold">End the meeting for everyone?</AlertDialog.Title>
-            <AlertDialog.Description className="text-sm text-slate-700">Everyone is disconnected at once. The room stays and can be joined again later.</AlertDialog.Description>
-            <div className="flex justify-end gap-2">
-              <AlertDialog.Cancel className={buttonClasses("secondary")}>Cancel</AlertDialog.Cancel>
-              <AlertDialog.Action className={buttonClasses("danger")} onClick={onEndForAll}>
-                End for all
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      <ConfirmDialog
+        open={confirmingEnd}
+        onOpenChange={setConfirmingEnd}
+        title="End the meeting for everyone?"
+        description="Everyone is disconnected at once. The room stays and can be joined again later."
+        confirmLabel="End for all"
+        onConfirm={onEndForAll}
+      />
     </>
   );
 }

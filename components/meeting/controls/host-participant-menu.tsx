@@ -1,9 +1,9 @@
 "use client";
 
 import { EllipsisVertical, MicOff, Star, StarOff, UserX } from "lucide-react";
-import { AlertDialog, DropdownMenu } from "radix-ui";
+import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
-import { buttonClasses } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Props = {
   name: string;
@@ -46,21 +46,14 @@ export function HostParticipantMenu({ name, microphoneOn, spotlit, onMute, onSpo
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      <AlertDialog.Root open={confirmingRemoval} onOpenChange={setConfirmingRemoval}>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(90vw,400px)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 text-slate-900 shadow-xl">
-            <AlertDialog.Title className="text-lg font-semibold">Remove {name}?</AlertDialog.Title>
-            <AlertDialog.Description className="text-sm text-slate-700">They leave the meeting at once and see that a host removed them.</AlertDialog.Description>
-            <div className="flex justify-end gap-2">
-              <AlertDialog.Cancel className={buttonClasses("secondary")}>Cancel</AlertDialog.Cancel>
-              <AlertDialog.Action className={buttonClasses("danger")} onClick={onRemove}>
-                Remove
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      <ConfirmDialog
+        open={confirmingRemoval}
+        onOpenChange={setConfirmingRemoval}
+        title={`Remove ${name}?`}
+        description="They leave the meeting at once and see that a host removed them."
+        confirmLabel="Remove"
+        onConfirm={onRemove}
+      />
     </>
   );
 }
