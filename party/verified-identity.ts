@@ -13,8 +13,8 @@ export function forwardWithIdentity(request: Request, identity: JoinIdentity, co
   // PartyKit takes the connection id from the client-chosen `_pk`; a server-chosen one cannot impersonate a seat.
   url.searchParams.set("_pk", connectionId);
   const forwarded = new Request(url.toString(), request);
-  const { userId, name, roomId, role } = identity;
-  forwarded.headers.set(VERIFIED_IDENTITY_HEADER, JSON.stringify({ userId, name, roomId, role }));
+  const { userId, name, roomId, role, policy } = identity;
+  forwarded.headers.set(VERIFIED_IDENTITY_HEADER, JSON.stringify({ userId, name, roomId, role, policy }));
   return forwarded;
 }
 

@@ -12,7 +12,10 @@ import { ensureSystemDependencies } from "./stack/system-deps";
 const allSuites = ["lint", "unit", "integration", "e2e"] as const;
 type Suite = (typeof allSuites)[number];
 
-const { values } = parseArgs({ options: { only: { type: "string" }, verbose: { type: "boolean", default: false } } });
+const { values, positionals: fileFilters } = parseArgs({
+  options: { only: { type: "string" }, verbose: { type: "boolean", default: false } },
+  allowPositionals: true,
+});
 const suites = (values.only?.split(",") ?? [...allSuites]) as Suite[];
 const unknown = suites.filter((suite) => !allSuites.includes(suite));
 if (unknown.length > 0) {
@@ -42,7 +45,7 @@ function countPlaywright(file: string) {
 
 async function runVitest(project: "unit" | "integration", env?: Record<string, string>) {
   const output = join(reports, `${project}.json`);
-  const code = await runCommand(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const code = await runCommand(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...fileFilters], env);
   try {
     countVitest(output);
   } catch {
@@ -53,7 +56,7 @@ async function runVitest(project: "unit" | "integration", env?: Record<string, s
 
 async function runPlaywright(env: Record<string, string>) {
   const output = join(reports, "e2e.json");
-  const code = await runCommand(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const code = await runCommand(bin("playwright"), ["test", ...fileFilters], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   try {
     countPlaywright(output);
   } catch {

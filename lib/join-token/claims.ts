@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultRoomPolicy, roomPolicySchema } from "../domain/room-policy";
 import { meetingRoleSchema } from "../signaling/meeting-role";
 
 export const JOIN_TOKEN_ISSUER = "confer-app";
@@ -18,8 +19,12 @@ export const joinIdentitySchema = z.object({
   /** PartyKit takes the room id verbatim from the URL path, so it must need no escaping to compare equal. */
   roomId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "room ids are 1–128 characters of [A-Za-z0-9_-]"),
   role: meetingRoleSchema,
+  /** The room's policy as Next.js knows it now; PartyKit enforces the newest one it has seen. */
+  policy: roomPolicySchema.default(defaultRoomPolicy),
 });
 export type JoinIdentity = z.infer<typeof joinIdentitySchema>;
+/** What a caller passes to signJoinToken: the policy may be left out for the default. */
+export type JoinIdentityInput = z.input<typeof joinIdentitySchema>;
 
 export type JoinTokenClaims = JoinIdentity & {
   /** Unique token id, for logs and future replay protection. */

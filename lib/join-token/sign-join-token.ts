@@ -6,7 +6,7 @@ import {
   MAX_JOIN_TOKEN_TTL_SECONDS,
   joinIdentitySchema,
   joinTokenKey,
-  type JoinIdentity,
+  type JoinIdentityInput,
 } from "./claims";
 
 export type SignJoinTokenOptions = {
@@ -16,18 +16,18 @@ export type SignJoinTokenOptions = {
 };
 
 /** Mints the compact JWS a browser presents to the meeting's PartyKit room (`?token=`). */
-export async function signJoinToken(identity: JoinIdentity, secret: string, options: SignJoinTokenOptions): Promise<string> {
+export async function signJoinToken(identity: JoinIdentityInput, secret: string, options: SignJoinTokenOptions): Promise<string> {
   const { ttlSeconds } = options;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_JOIN_TOKEN_TTL_SECONDS) {
     throw new RangeError(`join token ttlSeconds must be an integer from 1 to ${MAX_JOIN_TOKEN_TTL_SECONDS}, got ${ttlSeconds}`);
   }
   // The directory owns display names: an unusually long one is shortened rather than locking its owner out.
-  const { userId, name, roomId, role } = joinIdentitySchema.parse({
+  const { userId, name, roomId, role, policy } = joinIdentitySchema.parse({
     ...identity,
     name: identity.name.slice(0, MAX_DISPLAY_NAME_LENGTH),
   });
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  return new SignJWT({ name, room: roomId, role })
+  return new SignJWT({ name, room: roomId, role, policy })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(userId)
     .setIssuer(JOIN_TOKEN_ISSUER)

@@ -44,12 +44,12 @@ export async function verifyJoinToken(
     return { ok: false, reason: error instanceof errors.JWTExpired ? "expired" : "invalid" };
   }
 
-  const { sub, iat, exp, jti, name, room, role } = payload;
+  const { sub, iat, exp, jti, name, room, role, policy } = payload;
   // Holding the secret is not enough to mint long-lived tokens: the lifetime cap holds on this side too.
   if (iat === undefined || exp === undefined || exp - iat > MAX_JOIN_TOKEN_TTL_SECONDS || typeof jti !== "string") {
     return { ok: false, reason: "invalid" };
   }
-  const identity = joinIdentitySchema.safeParse({ userId: sub, name, roomId: room, role });
+  const identity = joinIdentitySchema.safeParse({ userId: sub, name, roomId: room, role, policy });
   if (!identity.success) return { ok: false, reason: "invalid" };
   if (identity.data.roomId !== expectedRoomId) return { ok: false, reason: "wrong-room" };
   return { ok: true, claims: { ...identity.data, jti, expiresAt: exp } };

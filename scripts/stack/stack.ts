@@ -118,7 +118,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         name: "partykit",
         command: bin("partykit"),
         // `--var` takes several values, so it stays last.
-        args: ["dev", "--port", String(ports.partykit), "--no-hotkeys", "--disable-request-cf-fetch", "--var", `PARTY_SECRET=${secrets.partySecret}`],
+        args: ["dev", "--port", String(ports.partykit), "--no-hotkeys", "--disable-request-cf-fetch", "--var", `PARTY_SECRET=${secrets.partySecret}`, `APP_INTERNAL_URL=http://127.0.0.1:${ports.app}`],
         readyProbe: () => httpOk(`${partykitUrl}/parties/main/health`),
         timeoutMs: 90_000,
         echo,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
-import { signJoinToken, type JoinIdentity } from "@/lib/join-token";
+import { signJoinToken, type JoinIdentityInput } from "@/lib/join-token";
 import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage, type WelcomeMessage } from "@/lib/signaling";
 
 function requiredEnv(name: "CONFER_PARTYKIT_URL" | "PARTY_SECRET"): string {
@@ -26,7 +26,7 @@ const sharedServer: Server = { url: partykitUrl, secret: partySecret };
 
 export function tokenFor(
   roomId: string,
-  identity: Partial<JoinIdentity> = {},
+  identity: Partial<JoinIdentityInput> = {},
   options: { secret?: string; now?: Date } = {},
 ): Promise<string> {
   return signJoinToken(
@@ -90,7 +90,7 @@ export class PartyClient {
   }
 
   /** Connects with a fresh join token (as every reconnection must) and sends hello, resuming if asked. */
-  static async connect(roomId: string, identity: Partial<JoinIdentity> = {}, options: JoinOptions = {}): Promise<PartyClient> {
+  static async connect(roomId: string, identity: Partial<JoinIdentityInput> = {}, options: JoinOptions = {}): Promise<PartyClient> {
     const server = options.server ?? sharedServer;
     const token = await tokenFor(roomId, identity, { secret: server.secret });
     const client = await PartyClient.open(roomSocketUrl(roomId, { token }, server.url));
@@ -101,7 +101,7 @@ export class PartyClient {
   /** Connects and completes the handshake. */
   static async join(
     roomId: string,
-    identity: Partial<JoinIdentity> = {},
+    identity: Partial<JoinIdentityInput> = {},
     options: JoinOptions = {},
   ): Promise<{ client: PartyClient; welcome: WelcomeMessage }> {
     const client = await PartyClient.connect(roomId, identity, options);

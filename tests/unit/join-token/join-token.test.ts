@@ -1,10 +1,10 @@
 import { SignJWT, decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
-import { signJoinToken, verifyJoinToken, type JoinIdentity } from "@/lib/join-token";
+import { signJoinToken, verifyJoinToken, type JoinIdentityInput } from "@/lib/join-token";
 
 const secret = "s".repeat(32);
 const otherSecret = "o".repeat(32);
-const alice: JoinIdentity = { userId: "user-alice", name: "Alice Admin", roomId: "room-1", role: "host" };
+const alice: JoinIdentityInput = { userId: "user-alice", name: "Alice Admin", roomId: "room-1", role: "host" };
 const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000);
 
 /** Signs arbitrary claims with the real key, to reach checks a well-behaved signer never trips. */
