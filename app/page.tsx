@@ -1,19 +1,26 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { CreateRoomForm } from "@/components/rooms/create-room-form";
 import { RoomList } from "@/components/rooms/room-list";
+import { buttonClasses } from "@/components/ui/button";
+import { UpcomingList } from "@/components/schedules/upcoming-list";
 import { serverEnv } from "@/lib/config/server-env";
 import { listRooms } from "@/lib/server/rooms/list-rooms";
+import { listUpcoming } from "@/lib/server/schedules/list-upcoming";
 import { currentActor } from "@/lib/server/session/current-actor";
+import { listTemplates } from "@/lib/server/templates/list-templates";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin");
-  const [owned, shared] = await Promise.all([
+  const [owned, shared, upcoming, templates] = await Promise.all([
     listRooms(actor, { scope: "owned", limit: 50 }),
     listRooms(actor, { scope: "shared", limit: 50 }),
+    listUpcoming(actor),
+    listTemplates(actor),
   ]);
   return (
     <>
@@ -26,6 +33,28 @@ export default async function DashboardPage() {
             </h1>
             <RoomList label="My rooms" rooms={owned.rooms} emptyText="You have no rooms yet. Create one to start meeting." />
           </section>
+          <section aria-labelledby="upcoming" className="space-y-3">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 id="upcoming" className="text-xl font-semibold">
+                Upcoming
+              </h2>
+              <Link href="/schedules/new" className={buttonClasses("secondary")}>
+                Schedule a meeting
+              </Link>
+            </div>
+            <UpcomingList
+              items={upcoming.map((meeting) => ({
+                id: meeting.id,
+                title: meeting.title,
+                nextStartsAt: meeting.nextStartsAt!,
+                durationMinutes: meeting.durationMinutes,
+                weeklyOccurrences: meeting.weeklyOccurrences,
+                joinPath: meeting.joinPath,
+                organizerName: meeting.organizer.name,
+                isOrganizer: meeting.isOrganizer,
+              }))}
+            />
+          </section>
           <section aria-labelledby="shared-rooms" className="space-y-3">
             <h2 id="shared-rooms" className="text-xl font-semibold">
               Shared with me
@@ -34,7 +63,7 @@ export default async function DashboardPage() {
           </section>
         </div>
         <aside>
-          <CreateRoomForm />
+          <CreateRoomForm templates={templates.map(({ id, name, scope }) => ({ id, name, scope }))} />
         </aside>
       </main>
     </>

@@ -1,5 +1,6 @@
 import type { ClientMessageType } from "../lib/signaling/client-messages";
 import {
+  ANALYTICS_MESSAGE_RATE_LIMIT,
   CLIENT_MESSAGE_RATE_LIMIT,
   FANOUT_MESSAGE_RATE_LIMIT,
   fullBucket,
@@ -10,8 +11,9 @@ import {
 } from "../lib/meeting/rate-limit";
 
 const FANOUT_TYPES: ReadonlySet<ClientMessageType> = new Set(["chat", "reaction"]);
+const ANALYTICS_TYPES: ReadonlySet<ClientMessageType> = new Set(["quality-samples", "feature"]);
 
-type Buckets = { general: TokenBucket; fanout: TokenBucket };
+type Buckets = { general: TokenBucket; fanout: TokenBucket; analytics: TokenBucket };
 
 /** Per-socket token buckets: every frame counts against the general one, chat and reactions also against fan-out. */
 export class ConnectionThrottle {
@@ -21,6 +23,7 @@ export class ConnectionThrottle {
     this.buckets.set(connectionId, {
       general: fullBucket(CLIENT_MESSAGE_RATE_LIMIT, now),
       fanout: fullBucket(FANOUT_MESSAGE_RATE_LIMIT, now),
+      analytics: fullBucket(ANALYTICS_MESSAGE_RATE_LIMIT, now),
     });
   }
 
@@ -34,7 +37,9 @@ export class ConnectionThrottle {
   }
 
   admitMessage(connectionId: string, type: ClientMessageType, now: number): RateVerdict {
-    return FANOUT_TYPES.has(type) ? this.take(connectionId, "fanout", FANOUT_MESSAGE_RATE_LIMIT, now) : "allow";
+    if (FANOUT_TYPES.has(type)) return this.take(connectionId, "fanout", FANOUT_MESSAGE_RATE_LIMIT, now);
+    if (ANALYTICS_TYPES.has(type)) return this.take(connectionId, "analytics", ANALYTICS_MESSAGE_RATE_LIMIT, now);
+    return "allow";
   }
 
   private take(connectionId: string, which: keyof Buckets, limit: RateLimit, now: number): RateVerdict {

@@ -3,17 +3,29 @@ import { MIN_PARTY_SECRET_LENGTH } from "../lib/join-token/claims";
 import { verifyJoinToken } from "../lib/join-token/verify-join-token";
 import type { MeetingEffect, MeetingEvent, MeetingTransition } from "../lib/meeting/meeting-events";
 import { emptyMeeting, type MeetingState } from "../lib/meeting/meeting-state";
+import { stampFeature, stampSamples } from "../lib/meeting/analytics-stamp";
+import { meetingRecordsFor, type RecordableEvent } from "../lib/meeting/meeting-records";
 import { restoreMeeting } from "../lib/meeting/persistence";
+import { MEETING_RECORDS_PATH, type MeetingRecordEvent } from "../lib/internal-api/meeting-records";
+import { AppOutbox } from "./app-outbox";
+import { INTERNAL_AUDIENCES, verifyInternalRequest } from "../lib/internal-api/internal-signature";
+import { PARTY_CONTROL_SUFFIX, partyControlSchema } from "../lib/internal-api/party-control";
 import { reduceMeeting } from "../lib/meeting/reduce-meeting";
 import { hashResumeToken, issueResumeToken } from "../lib/meeting/resume-token";
-import type { ClientMessage, HelloMessage } from "../lib/signaling/client-messages";
+import type { AdmitMessage, ClientMessage, HelloMessage } from "../lib/signaling/client-messages";
 import { CLOSE_CODES } from "../lib/signaling/close-codes";
 import { parseClientMessage } from "../lib/signaling/parse";
 import { errorMessage, type ServerMessage } from "../lib/signaling/server-messages";
+import { AnalyticsForwarder } from "./analytics-forwarder";
 import { ConnectionThrottle } from "./connection-throttle";
 import { scheduleWakeUp, writeChanges } from "./meeting-storage";
 import { SerialQueue } from "./serial-queue";
 import { forwardWithIdentity, readForwardedIdentity } from "./verified-identity";
+
+/** Room-storage key of the running meeting's record id, so a restart keeps filing under the same Meeting. */
+const MEETING_ID_KEY = "records:meeting-id";
+/** Room-storage key of the room id, learned on a connection: `room.id` throws in a room an alarm started. */
+const ROOM_ID_KEY = "records:room-id";
 
 function partySecret(env: Record<string, unknown>): string | undefined {
   const secret = env.PARTY_SECRET;
@@ -49,13 +61,33 @@ export default class MeetingServer implements Party.Server {
   private meeting: MeetingState = emptyMeeting;
   private readonly throttle = new ConnectionThrottle();
   private readonly queue = new SerialQueue((error) => this.log("queued handler", error));
+  /**
+   * The Meeting record id (lib/meeting/meeting-records.ts): set when the first participant is seated, null between
+   * meetings; analytics arriving while it is null are dropped, as they could not be attributed.
+   */
+  private meetingId: string | null = null;
+  private forwarder: AnalyticsForwarder | null = null;
+  private records: AppOutbox<MeetingRecordEvent> | null = null;
+  /** The Room id (PartyKit room name) for meeting records; see ROOM_ID_KEY. */
+  private roomId: string | null = null;
 
   constructor(readonly room: Party.Room) {}
 
   /** Before the first connection, request or alarm: recover the meeting a restart or eviction interrupted. */
   async onStart(): Promise<void> {
     try {
-      const restored = restoreMeeting(await this.room.storage.list(), Date.now());
+      const entries = await this.room.storage.list();
+      // The meeting id lives beside the meeting's state (not in it), so restoreMeeting must not see it as invalid.
+      const storedMeetingId = entries.get(MEETING_ID_KEY);
+      const storedRoomId = entries.get(ROOM_ID_KEY);
+      entries.delete(MEETING_ID_KEY);
+      entries.delete(ROOM_ID_KEY);
+      if (typeof storedRoomId === "string") this.roomId = storedRoomId;
+      this.meetingId = typeof storedMeetingId === "string" ? storedMeetingId : null;
+      const now = Date.now();
+      const before = this.meeting;
+      const restored = restoreMeeting(entries, now);
+      this.record(before, restored.state, { type: "tick", now });
       if (restored.invalidKeys.length > 0) console.warn(`room ${this.room.internalID}: dropped invalid stored keys`, restored.invalidKeys);
       this.commit(restored);
     } catch (error) {
@@ -72,8 +104,11 @@ export default class MeetingServer implements Party.Server {
       }
       const now = Date.now();
       this.throttle.open(connection.id, now);
-      const { userId, name, role } = identity;
-      this.queue.run(() => this.apply({ type: "connected", now, connectionId: connection.id, identity: { userId, name, role } }));
+      this.learnRoomId();
+      const { userId, name, role, policy, expiresAt } = identity;
+      // The token's expiry stamps its policy: the meeting keeps the newest policy it has seen (lib/meeting).
+      const stamped = { userId, name, role, policy: { value: policy, stamp: expiresAt } };
+      this.queue.run(() => this.apply({ type: "connected", now, connectionId: connection.id, identity: stamped }));
     });
   }
 
@@ -117,12 +152,63 @@ export default class MeetingServer implements Party.Server {
     this.queue.run(() => this.apply({ type: "tick", now: Date.now() }));
   }
 
-  onRequest(request: Party.Request): Response {
+  async onRequest(request: Party.Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (request.method === "GET" && pathname.endsWith("/health")) {
       return new Response(JSON.stringify({ ok: true }), { headers: { "content-type": "application/json" } });
     }
+    if (request.method === "POST" && pathname.endsWith(PARTY_CONTROL_SUFFIX)) return this.control(request);
     return new Response("not found", { status: 404 });
+  }
+
+  /** Next.js → PartyKit (signed): close the room for everyone, e.g. when it expired. */
+  private async control(request: Party.Request): Promise<Response> {
+    const secret = partySecret(this.room.env);
+    const body = await request.text();
+    if (!secret || body.length > 1024) return new Response("refused", { status: 401 });
+    if (!(await verifyInternalRequest(request.headers.get("authorization"), body, secret, INTERNAL_AUDIENCES.party))) {
+      return new Response("refused", { status: 401 });
+    }
+    let parsed;
+    try {
+      parsed = partyControlSchema.safeParse(JSON.parse(body));
+    } catch {
+      return new Response("invalid", { status: 400 });
+    }
+    if (!parsed.success) return new Response("invalid", { status: 400 });
+    const { reason } = parsed.data;
+    this.learnRoomId();
+    // In the queue, so no handler runs against the meeting halfway through its closing.
+    await new Promise<void>((resolve) =>
+      this.queue.run(async () => {
+        try {
+          await this.closeRoom(reason);
+        } finally {
+          resolve();
+        }
+      }),
+    );
+    return new Response(JSON.stringify({ ok: true }), { headers: { "content-type": "application/json" } });
+  }
+
+  private async closeRoom(reason: string): Promise<void> {
+    const before = this.meeting;
+    this.record(before, emptyMeeting, { type: "closed", now: Date.now(), reason });
+    this.meeting = emptyMeeting;
+    for (const connection of this.room.getConnections()) {
+      try {
+        connection.close(CLOSE_CODES.roomClosed, reason);
+      } catch (error) {
+        console.warn(`close of ${connection.id} failed`, error);
+      }
+    }
+    try {
+      await this.room.storage.deleteAlarm();
+      await this.room.storage.deleteAll();
+    } catch (error) {
+      this.log("storage clear", error);
+    }
+    this.records?.flushSoon();
   }
 
   private admitted(verdict: "allow" | "reject-and-notify" | "reject-silently", connectionId: string): boolean {
@@ -137,6 +223,7 @@ export default class MeetingServer implements Party.Server {
 
   private dispatch(connectionId: string, message: ClientMessage): void | Promise<void> {
     if (message.type === "hello") return this.hello(connectionId, message);
+    if (message.type === "admit") return this.admit(connectionId, message);
     const now = Date.now();
     if (message.type === "chat") this.apply({ type: "chat", now, connectionId, message, messageId: crypto.randomUUID() });
     else this.apply({ type: "message", now, connectionId, message });
@@ -158,8 +245,66 @@ export default class MeetingServer implements Party.Server {
     });
   }
 
+  /** Whoever this admission may seat gets a resume token drawn now (their welcome carries it). */
+  private async admit(connectionId: string, message: AdmitMessage): Promise<void> {
+    const { waiting: list } = this.meeting;
+    const waiting = message.all ? [...list.keys()] : [message.participantId!].filter((id) => list.has(id));
+    const tokens = await Promise.all(waiting.map(() => issueResumeToken()));
+    const issued = new Map(waiting.map((id, index) => [id, { resumeToken: tokens[index]!.token, resumeTokenHash: tokens[index]!.hash }]));
+    this.apply({ type: "admit", now: Date.now(), connectionId, message, issued });
+  }
+
   private apply(event: MeetingEvent): void {
-    this.commit(reduceMeeting(this.meeting, event));
+    const before = this.meeting;
+    const transition = reduceMeeting(before, event);
+    this.record(before, transition.state, event);
+    this.commit(transition);
+  }
+
+  /** Meeting / Participation facts of one transition, queued for the app (lib/meeting/meeting-records.ts). */
+  private record(before: MeetingState, after: MeetingState, event: RecordableEvent): void {
+    const previousId = this.meetingId;
+    const { events, meetingId } = meetingRecordsFor({ before, after, event, meetingId: previousId, newMeetingId: () => crypto.randomUUID() });
+    this.meetingId = meetingId;
+    if (meetingId !== previousId) {
+      const write = meetingId === null ? this.room.storage.delete(MEETING_ID_KEY) : this.room.storage.put(MEETING_ID_KEY, meetingId);
+      write.catch((error: unknown) => this.log("meeting id write", error));
+    }
+    if (events.length === 0) return;
+    if (events.some((recorded) => recorded.type === "meeting-ended")) this.forwarder?.flushSoon();
+    const outbox = this.recordsOutbox();
+    if (!outbox) return;
+    outbox.enqueue(...events);
+    // Analytics of a meeting are skipped until its Meeting row exists, and post-call analysis runs at its end.
+    if (events.some((recorded) => recorded.type === "meeting-ended" || recorded.type === "meeting-started")) outbox.flushSoon();
+  }
+
+  /** `room.id` is safe to read while a connection is being handled; kept in storage for rooms an alarm restarts. */
+  private learnRoomId(): void {
+    if (this.roomId !== null) return;
+    this.roomId = this.room.id;
+    this.room.storage.put(ROOM_ID_KEY, this.roomId).catch((error: unknown) => this.log("room id write", error));
+  }
+
+  /** Created on first use; null when APP_INTERNAL_URL or PARTY_SECRET is not configured (records are then off). */
+  private recordsOutbox(): AppOutbox<MeetingRecordEvent> | null {
+    if (this.records) return this.records;
+    const appUrl = this.room.env.APP_INTERNAL_URL;
+    const secret = partySecret(this.room.env);
+    if (typeof appUrl !== "string" || !appUrl || !secret) return null;
+    const roomId = this.roomId;
+    if (roomId === null) return null;
+    this.records = new AppOutbox<MeetingRecordEvent>({
+      appUrl,
+      secret,
+      path: MEETING_RECORDS_PATH,
+      body: (batchId, events) => ({ batchId, roomId, events }),
+      maxBatch: 500,
+      flushDelayMs: 2_000,
+      maxQueued: 5_000,
+      log: (message, error) => console.warn(message, error ?? ""),
+    });
+    return this.records;
   }
 
   private commit({ state, effects }: MeetingTransition): void {
@@ -186,7 +331,28 @@ export default class MeetingServer implements Party.Server {
       case "schedule":
         scheduleWakeUp(this.room.storage, effect.at, (error) => this.log("alarm", error));
         return;
+      case "analytics":
+        this.forwardAnalytics(effect);
+        return;
     }
+  }
+
+  private forwardAnalytics({ participantId, message, now }: Extract<MeetingEffect, { type: "analytics" }>): void {
+    const forwarder = this.analyticsForwarder();
+    if (!forwarder || this.meetingId === null) return;
+    const ids = { meetingId: this.meetingId, participantId };
+    if (message.type === "feature") forwarder.addFeature(stampFeature(ids, message, now));
+    else forwarder.addSamples(stampSamples(ids, message.samples, now));
+  }
+
+  /** Created on first use; null when APP_INTERNAL_URL or PARTY_SECRET is not configured (analytics are then off). */
+  private analyticsForwarder(): AnalyticsForwarder | null {
+    if (this.forwarder) return this.forwarder;
+    const appUrl = this.room.env.APP_INTERNAL_URL;
+    const secret = partySecret(this.room.env);
+    if (typeof appUrl !== "string" || !appUrl || !secret) return null;
+    this.forwarder = new AnalyticsForwarder(appUrl, secret, (message, error) => console.warn(message, error ?? ""));
+    return this.forwarder;
   }
 
   private sendTo(connectionId: string, message: ServerMessage): void {

@@ -1,4 +1,9 @@
+import { z } from "zod";
 import { joinIdentitySchema, type JoinIdentity } from "../lib/join-token/claims";
+
+/** What the worker forwards: the verified identity and its token's expiry (which orders the policies it carries). */
+const forwardedIdentitySchema = joinIdentitySchema.extend({ expiresAt: z.number() });
+export type ForwardedIdentity = z.infer<typeof forwardedIdentitySchema>;
 
 /**
  * onBeforeConnect runs in the edge worker and onConnect in the room (a Durable Object); the only channel between
@@ -6,23 +11,23 @@ import { joinIdentitySchema, type JoinIdentity } from "../lib/join-token/claims"
  */
 const VERIFIED_IDENTITY_HEADER = "x-confer-verified-identity";
 
-export function forwardWithIdentity(request: Request, identity: JoinIdentity, connectionId: string): Request {
+export function forwardWithIdentity(request: Request, identity: JoinIdentity & { expiresAt: number }, connectionId: string): Request {
   const url = new URL(request.url);
   // The token has done its job; keep it out of `connection.uri` and anything that logs it.
   url.searchParams.delete("token");
   // PartyKit takes the connection id from the client-chosen `_pk`; a server-chosen one cannot impersonate a seat.
   url.searchParams.set("_pk", connectionId);
   const forwarded = new Request(url.toString(), request);
-  const { userId, name, roomId, role, policy } = identity;
-  forwarded.headers.set(VERIFIED_IDENTITY_HEADER, JSON.stringify({ userId, name, roomId, role, policy }));
+  const { userId, name, roomId, role, policy, expiresAt } = identity;
+  forwarded.headers.set(VERIFIED_IDENTITY_HEADER, JSON.stringify({ userId, name, roomId, role, policy, expiresAt }));
   return forwarded;
 }
 
-export function readForwardedIdentity(headers: Headers): JoinIdentity | undefined {
+export function readForwardedIdentity(headers: Headers): ForwardedIdentity | undefined {
   const raw = headers.get(VERIFIED_IDENTITY_HEADER);
   if (raw === null) return undefined;
   try {
-    const parsed = joinIdentitySchema.safeParse(JSON.parse(raw));
+    const parsed = forwardedIdentitySchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "../lib/db/generated/client";
 import type { RoomVisibility } from "../lib/db/generated/enums";
 import { resolveAppRole } from "../lib/domain/directory-role";
+import { seedTemplates } from "../lib/domain/seed-templates";
 import { loadDemoDirectory } from "../scripts/dev-idp/directory";
 
 /** The dev IdP's issuer; users signing in through it are matched on it, so the seed must use the same one. */
@@ -49,7 +50,7 @@ export const demoRooms: readonly DemoRoom[] = [
   { slug: "design-review", name: "Design review", description: "Bring mock-ups.", owner: "dan", visibility: "ORG" },
 ];
 
-export type SeedResult = { usersCreated: number; roomsCreated: number; invitesCreated: number };
+export type SeedResult = { usersCreated: number; roomsCreated: number; invitesCreated: number; templatesCreated: number };
 
 export async function seedDemoOrg(
   db: PrismaClient,
@@ -88,7 +89,13 @@ export async function seedDemoOrg(
     skipDuplicates: true,
   });
 
-  return { usersCreated: users.count, roomsCreated: rooms.count, invitesCreated: invites.count };
+  // Org templates keyed by seedKey: admins may edit them afterwards, and a re-run never overwrites that.
+  const templates = await db.roomTemplate.createMany({
+    data: seedTemplates.map(({ seedKey, name, description, policy }) => ({ seedKey, name, description, scope: "ORG" as const, policy })),
+    skipDuplicates: true,
+  });
+
+  return { usersCreated: users.count, roomsCreated: rooms.count, invitesCreated: invites.count, templatesCreated: templates.count };
 }
 
 function idLookup(ids: ReadonlyMap<string, string>, what: string): (key: string) => string {
@@ -102,8 +109,10 @@ function idLookup(ids: ReadonlyMap<string, string>, what: string): (key: string)
 async function main(): Promise<void> {
   const { prisma } = await import("../lib/db/prisma");
   try {
-    const { usersCreated, roomsCreated, invitesCreated } = await seedDemoOrg(prisma);
-    console.log(`Seeded the demo org: created ${usersCreated} users, ${roomsCreated} rooms, ${invitesCreated} invites.`);
+    const { usersCreated, roomsCreated, invitesCreated, templatesCreated } = await seedDemoOrg(prisma);
+    console.log(
+      `Seeded the demo org: created ${usersCreated} users, ${roomsCreated} rooms, ${invitesCreated} invites, ${templatesCreated} templates.`,
+    );
   } finally {
     await prisma.$disconnect();
   }

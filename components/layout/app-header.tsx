@@ -13,6 +13,14 @@ export function AppHeader({ actor, orgName }: { actor: Actor; orgName: string })
           {orgName} Meet
         </Link>
         <div className="flex items-center gap-3 text-sm">
+          <Link href="/templates" className="text-brand-700 underline">
+            Templates
+          </Link>
+          {actor.role === "admin" ? (
+            <Link href="/admin" className="text-brand-700 underline">
+              Analytics
+            </Link>
+          ) : null}
           <span>
             <span className="sr-only">Signed in as </span>
             <span data-testid="signed-in-user">{actor.name}</span>

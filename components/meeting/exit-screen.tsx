@@ -10,14 +10,18 @@ const headings: Record<ExitReason, string> = {
   left: "You left the meeting",
   ended: "The meeting ended",
   removed: "You were removed from the meeting",
+  denied: "A host didn't let you in",
   failed: "You couldn't stay in the meeting",
+  closed: "This room was closed",
 };
 
 const explanations: Record<ExitReason, string> = {
   left: "Your camera and microphone are off.",
   ended: "A host ended the meeting for everyone.",
   removed: "A host removed you. You can ask to come back by rejoining.",
+  denied: "A host declined your request to join this meeting. You can ask again by rejoining.",
   failed: "The connection to the meeting could not be restored.",
+  closed: "The room is no longer available.",
 };
 
 export function ExitScreen({ reason, detail, onRejoin }: { reason: ExitReason; detail?: string; onRejoin: () => void }) {
@@ -30,9 +34,12 @@ export function ExitScreen({ reason, detail, onRejoin }: { reason: ExitReason; d
       </h2>
       <p className="text-sm text-slate-700">{detail ?? explanations[reason]}</p>
       <div className="flex flex-wrap justify-center gap-2">
-        <Button onClick={onRejoin}>
-          <LogIn aria-hidden className="size-4" /> Rejoin
-        </Button>
+        {/* A closed room refuses every join: offering Rejoin would only fail again. */}
+        {reason !== "closed" && (
+          <Button onClick={onRejoin}>
+            <LogIn aria-hidden className="size-4" /> Rejoin
+          </Button>
+        )}
         <Link href="/" className={buttonClasses("secondary")}>
           Back to rooms
         </Link>

@@ -7,6 +7,7 @@ import { useLocalMedia } from "./hooks/use-local-media";
 import { useMeeting } from "./hooks/use-meeting";
 import { MeetingView } from "./meeting-view";
 import { PreJoin } from "./prejoin/pre-join";
+import { WaitingScreen } from "./waiting-screen";
 
 type Props = {
   roomId: string;
@@ -28,7 +29,8 @@ export function MeetingRoom({ roomId, roomName, selfName, profile, header, detai
   const { start } = media;
   useEffect(() => start(), [start]);
 
-  if (meeting.entered && meeting.state.phase !== "over") {
+  const waiting = meeting.entered && meeting.state.phase === "waiting";
+  if (meeting.entered && meeting.state.phase !== "over" && !waiting) {
     return <MeetingView meeting={meeting} media={media} roomName={roomName} selfName={selfName} />;
   }
   return (
@@ -36,7 +38,9 @@ export function MeetingRoom({ roomId, roomName, selfName, profile, header, detai
       {header}
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
         {details}
-        {meeting.entered && meeting.state.exit ? (
+        {waiting ? (
+          <WaitingScreen roomName={roomName} onCancel={meeting.actions.leave} />
+        ) : meeting.entered && meeting.state.exit ? (
           <ExitScreen reason={meeting.state.exit.reason} detail={meeting.state.exit.message} onRejoin={meeting.actions.rejoin} />
         ) : (
           <PreJoin media={media} displayName={selfName} onJoin={() => void meeting.actions.join()} joining={meeting.joining} joinError={meeting.joinError} />

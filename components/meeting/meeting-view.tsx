@@ -1,6 +1,6 @@
 "use client";
 
-import { Lock, WifiOff } from "lucide-react";
+import { Lock, ShieldCheck, VideoOff, WifiOff } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { Toaster } from "sonner";
 import { ControlBar, type ControlBarState } from "@/components/meeting/controls/control-bar";
@@ -20,7 +20,8 @@ import type { TileModel } from "@/components/meeting/stage/tile-model";
 import { buildLayout } from "@/components/meeting/state/build-tiles";
 import { MAX_CHAT_TEXT_LENGTH, type Participant } from "@/lib/signaling";
 import type { ShortcutAction } from "@/components/meeting/state/shortcuts";
-import { isMicrophoneOn } from "@/components/meeting/state/participant-facts";
+import { isMicrophoneOn, roleLabel } from "@/components/meeting/state/participant-facts";
+import { whyNot } from "@/lib/domain/meeting-permissions";
 import { LiveAnnouncer } from "./live-announcer";
 import { MeetingStage } from "./meeting-stage";
 
@@ -35,14 +36,17 @@ const PENDING_SELF_ID = "self";
 
 /** The meeting itself, over the whole viewport: status line, videos (and a side panel), controls. */
 export function MeetingView({ meeting, media, roomName, selfName }: Props) {
-  const { state, dispatch, self, actions } = meeting;
+  const { state, dispatch, self, actions, rights } = meeting;
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const capabilities = useClientCapabilities();
   const isHost = self?.role === "host";
   const connected = state.phase === "in-meeting";
   const microphoneOn = media.microphone.enabled && media.microphone.track !== null;
   const cameraOn = media.camera.enabled && media.camera.track !== null;
-  const talkingWhileMuted = useMutedSpeechHint(media.microphone.track, !media.microphone.enabled);
+  // Someone who may not unmute is not nagged about it.
+  const talkingWhileMuted = useMutedSpeechHint(media.microphone.track, !media.microphone.enabled && rights.audio === null);
+  const chatBlocked = self ? whyNot(self.role, "chat", state.room.policy) : null;
+  const ownRole = self ? roleLabel(self) : null;
 
   const layout = useMemo(
     () =>
@@ -82,6 +86,8 @@ export function MeetingView({ meeting, media, roomName, selfName }: Props) {
     isHost ? (
       <HostParticipantMenu
         name={participant.name}
+        role={participant.role}
+        onSetRole={(role) => actions.setRole(participant.id, role)}
         tone={tone}
         microphoneOn={isMicrophoneOn(participant)}
         spotlit={state.room.spotlight === participant.id}
@@ -122,11 +128,12 @@ export function MeetingView({ meeting, media, roomName, selfName }: Props) {
     sharingScreen: media.screen !== null,
     canShareScreen: capabilities.shareScreen,
     handRaised: self?.hand.raised ?? false,
-    canPublish: self?.role !== "observer",
+    blocked: { microphone: rights.audio, camera: rights.video, screen: rights.screen },
     connected,
     panel: state.panel,
     unreadChat: state.unreadChat,
     participantCount: Math.max(1, state.participants.length),
+    waitingCount: isHost ? state.waiting.length : 0,
     layoutMode: state.layoutMode,
     host: isHost ? { locked: state.room.locked, spotlightName } : null,
   };
@@ -140,9 +147,22 @@ export function MeetingView({ meeting, media, roomName, selfName }: Props) {
       <Toaster id={MEETING_TOASTER_ID} position="top-center" richColors closeButton={false} visibleToasts={3} />
       <header className="flex items-center gap-3 px-4 py-2 text-sm">
         <h1 className="truncate font-semibold">{roomName}</h1>
+        {ownRole ? (
+          <span data-testid="own-role" className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">
+            <ShieldCheck aria-hidden className="size-3.5" /> You&apos;re {ownRole === "Observer" ? "an" : "a"} {ownRole.toLowerCase()}
+          </span>
+        ) : null}
         {state.room.locked ? (
           <span className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">
             <Lock aria-hidden className="size-3.5" /> Locked
+          </span>
+        ) : null}
+        {meeting.audioOnly ? (
+          <span data-testid="audio-only" className="flex items-center gap-2 rounded bg-slate-800 px-2 py-0.5 text-xs">
+            <VideoOff aria-hidden className="size-3.5" /> Audio only
+            <button type="button" onClick={meeting.showVideo} className="underline underline-offset-2 hover:text-white">
+              Show video
+            </button>
           </span>
         ) : null}
         <span role="status" className="ml-auto flex items-center gap-2 text-xs text-slate-300">
@@ -178,6 +198,7 @@ export function MeetingView({ meeting, media, roomName, selfName }: Props) {
             selfId={state.selfId}
             maxLength={MAX_CHAT_TEXT_LENGTH}
             canSend={connected}
+            blockedReason={chatBlocked}
             onSend={actions.sendChat}
             onClose={() => dispatch({ type: "panel-closed" })}
           />
@@ -188,6 +209,9 @@ export function MeetingView({ meeting, media, roomName, selfName }: Props) {
             selfId={state.selfId}
             onClose={() => dispatch({ type: "panel-closed" })}
             hostMenuFor={isHost ? (participant) => hostMenu(participant, "on-panel") : undefined}
+            waitingRoom={
+              isHost ? { waiting: state.waiting, onAdmit: actions.admit, onDeny: actions.deny, onAdmitAll: actions.admitAll } : undefined
+            }
           />
         ) : null}
       </main>

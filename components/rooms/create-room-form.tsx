@@ -9,7 +9,10 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { parseEmailList } from "@/lib/domain/email-list";
 
-export function CreateRoomForm() {
+export type RoomTemplateOption = { id: string; name: string; scope: "ORG" | "PERSONAL" };
+
+/** `templates`: the org templates and the viewer's own, passed by the server; the room copies the chosen policy. */
+export function CreateRoomForm({ templates = [] }: { templates?: RoomTemplateOption[] }) {
   const router = useRouter();
   const [visibility, setVisibility] = useState<"ORG" | "INVITE_ONLY">("ORG");
   const { execute, result, isPending } = useAction(createRoomAction, {
@@ -35,6 +38,7 @@ export function CreateRoomForm() {
           name: String(form.get("name") ?? ""),
           description: String(form.get("description") ?? "") || undefined,
           visibility,
+          templateId: String(form.get("templateId") ?? "") || undefined,
           invites: visibility === "INVITE_ONLY" ? parseEmailList(String(form.get("invites") ?? "")) : [],
         });
       }}
@@ -42,6 +46,23 @@ export function CreateRoomForm() {
       <h2 className="text-lg font-semibold">New room</h2>
       <Field id="room-name" name="name" label="Name" required maxLength={80} error={fieldErrors?.name?.[0]} />
       <Field id="room-description" name="description" label="Description (optional)" maxLength={500} error={fieldErrors?.description?.[0]} />
+      {templates.length > 0 ? (
+        <div className="space-y-1">
+          <label htmlFor="room-template" className="block text-sm font-medium text-slate-800">
+            Template
+          </label>
+          <select id="room-template" name="templateId" className={inputClasses} defaultValue="">
+            <option value="">Default settings</option>
+            {templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+                {template.scope === "PERSONAL" ? " (personal)" : ""}
+              </option>
+            ))}
+          </select>
+          {fieldErrors?.templateId?.[0] ? <p className="text-sm text-red-700">{fieldErrors.templateId[0]}</p> : null}
+        </div>
+      ) : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Who can join</legend>
         <label className="flex items-center gap-2 text-sm">

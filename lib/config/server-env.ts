@@ -60,6 +60,14 @@ const serverEnvSchema = z.object({
   TURN_URLS: list,
   TURN_SECRET: z.string().optional(),
   TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  /** Days raw quality samples are kept (per-minute rollups and detected issues stay). */
+  ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+  /** Bearer secret for POST /api/internal/alerts/evaluate (the scheduler); unset disables the route. */
+  ALERTS_SECRET: z.string().min(32, "ALERTS_SECRET must be at least 32 characters").optional(),
+  /** Bearer secret for POST /api/internal/cleanup (the room-expiry cron hook); unset disables the route. */
+  CLEANUP_SECRET: z.string().min(32, "CLEANUP_SECRET must be at least 32 characters").optional(),
+  /** Optional webhook that receives new alerts as JSON. */
+  ALERT_WEBHOOK_URL: z.url().optional(),
 }).superRefine((env, context) => {
   // A sign-in method that is switched on but half configured should fail at start, not at a user's first sign-in.
   const companions: [keyof typeof env, (keyof typeof env)[]][] = [

@@ -13,7 +13,9 @@
  *   audio headers. The budget holds up to 17 people (video ≥ 50); beyond, the floor wins over the uplink.
  *
  * Camera resolution follows the cap: LiveKit's VideoPresets (VP8 at 180p 160, 360p 450, 540p 800, 720p 1700,
- * client-sdk-js) scaled by 2/3 because we prefer VP9, which needs roughly a third less for the same picture;
+ * client-sdk-js) scaled by 2/3, as set when VP9 led the codec order. VP8 now leads (lib/rtc/codec-preferences.ts:
+ * a third of VP9's CPU per encoder), so each rung carries a little less picture than LiveKit's; kept because the
+ * 1500 kbps camera ceiling would otherwise never reach 720p;
  * their frame rates too (20 fps up to 360p), which also spares the CPU encoding one stream per peer.
  * A screen is never scaled down (text must stay legible); it drops to 5 fps below 500 kbps instead.
  */

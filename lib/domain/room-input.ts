@@ -15,6 +15,8 @@ export const createRoomInputSchema = z.object({
   visibility: roomVisibilitySchema.default("ORG"),
   expiresAt: futureDate.nullish(),
   invites: z.array(inviteEmailSchema).max(100, "Invite at most 100 people at once.").default([]),
+  /** A template (org or the actor's own) whose policy the room copies. */
+  templateId: z.string().trim().min(1).max(64).optional(),
 });
 export type CreateRoomInput = z.output<typeof createRoomInputSchema>;
 

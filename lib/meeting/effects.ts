@@ -1,6 +1,6 @@
 import { errorMessage, type ErrorCode, type ServerMessage } from "../signaling/server-messages";
 import type { MeetingEffect, MeetingTransition } from "./meeting-events";
-import { connectedSockets, type ConnectionId, type MeetingState } from "./meeting-state";
+import { admitterSockets, connectedSockets, waitingListOf, type ConnectionId, type MeetingState } from "./meeting-state";
 
 export function unchanged(state: MeetingState): MeetingTransition {
   return { state, effects: [] };
@@ -23,4 +23,15 @@ export function refuse(state: MeetingState, to: ConnectionId, code: ErrorCode, t
 export function toConnected(state: MeetingState, message: ServerMessage, except?: ConnectionId): MeetingEffect[] {
   const to = connectedSockets(state, except);
   return to.length > 0 ? [{ type: "broadcast", to, message }] : [];
+}
+
+/** Everyone connected who may admit people (hosts); nothing when there is nobody. */
+export function toAdmitters(state: MeetingState, message: ServerMessage): MeetingEffect[] {
+  const to = admitterSockets(state);
+  return to.length > 0 ? [{ type: "broadcast", to, message }] : [];
+}
+
+/** The current waiting list, to everyone who may admit. */
+export function waitingUpdate(state: MeetingState): MeetingEffect[] {
+  return toAdmitters(state, { type: "waiting-updated", waiting: waitingListOf(state) });
 }

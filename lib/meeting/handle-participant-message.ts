@@ -1,3 +1,4 @@
+import { forbiddenMedia, whyNot } from "../domain/meeting-permissions";
 import type { ChatSendMessage, HandMessage, MediaMessage, QualityMessage, ReactionSendMessage, SignalMessage } from "../signaling/client-messages";
 import type { ChatMessage } from "../signaling/chat";
 import type { HandState, Participant } from "../signaling/participant";
@@ -41,8 +42,10 @@ function trimChat(chat: ChatEntry[]): ChatEntry[] {
   return first === 0 ? chat : chat.slice(first);
 }
 
-export function postChat(state: MeetingState, sender: Seat, text: ChatSendMessage, messageId: string, now: number): MeetingTransition {
+export function postChat(state: MeetingState, sender: Seat, senderSocket: string, text: ChatSendMessage, messageId: string, now: number): MeetingTransition {
   const { participant } = sender;
+  const forbidden = whyNot(participant.role, "chat", state.room.policy);
+  if (forbidden !== null) return refuse(state, senderSocket, "forbidden", forbidden);
   const message: ChatMessage = {
     id: messageId,
     from: participant.id,
@@ -57,19 +60,27 @@ export function postChat(state: MeetingState, sender: Seat, text: ChatSendMessag
   return { state: next, effects: toConnected(next, { type: "chat", message }) };
 }
 
-export function setMedia(state: MeetingState, seat: Seat, { audio, video, screen }: MediaMessage): MeetingTransition {
+/** Turning something on that the sender's role (or the room's policy) does not allow is refused as a whole. */
+export function setMedia(state: MeetingState, seat: Seat, senderSocket: string, { audio, video, screen }: MediaMessage): MeetingTransition {
+  const forbidden = forbiddenMedia(seat.participant.role, { audio, video, screen }, state.room.policy);
+  if (forbidden) return refuse(state, senderSocket, "forbidden", forbidden.reason);
   const { media } = seat.participant;
   if (media.audio === audio && media.video === video && media.screen === screen) return unchanged(state);
   return updateSelf(state, seat, { ...seat.participant, media: { audio, video, screen } });
 }
 
-export function setHand(state: MeetingState, seat: Seat, { raised }: HandMessage, now: number): MeetingTransition {
+export function setHand(state: MeetingState, seat: Seat, senderSocket: string, { raised }: HandMessage, now: number): MeetingTransition {
+  // Lowering is always allowed.
+  const forbidden = raised ? whyNot(seat.participant.role, "raise-hand", state.room.policy) : null;
+  if (forbidden !== null) return refuse(state, senderSocket, "forbidden", forbidden);
   if (seat.participant.hand.raised === raised) return unchanged(state);
   const hand: HandState = raised ? { raised, raisedAt: now } : { raised };
   return updateSelf(state, seat, { ...seat.participant, hand });
 }
 
-export function react(state: MeetingState, seat: Seat, { emoji }: ReactionSendMessage): MeetingTransition {
+export function react(state: MeetingState, seat: Seat, senderSocket: string, { emoji }: ReactionSendMessage): MeetingTransition {
+  const forbidden = whyNot(seat.participant.role, "react", state.room.policy);
+  if (forbidden !== null) return refuse(state, senderSocket, "forbidden", forbidden);
   return { state, effects: toConnected(state, { type: "reaction", from: seat.participant.id, emoji }) };
 }
 

@@ -1,4 +1,5 @@
-import type { ChatSendMessage, ClientMessage, HelloMessage } from "../signaling/client-messages";
+import type { AdmitMessage, ChatSendMessage, ClientMessage, HelloMessage } from "../signaling/client-messages";
+import type { FeatureMessage, QualitySamplesMessage } from "../signaling/analytics-messages";
 import type { ServerMessage } from "../signaling/server-messages";
 import type { ConnectionId, ConnectionIdentity, MeetingState, ParticipantId } from "./meeting-state";
 
@@ -9,6 +10,9 @@ export type IssuedCredentials = {
   readonly resumeToken: string;
   readonly resumeTokenHash: string;
 };
+
+/** A resume token drawn by the adapter for someone the event may seat (a waiting person being admitted). */
+export type FreshResumeToken = { readonly resumeToken: string; readonly resumeTokenHash: string };
 
 /** Every event carries the adapter's clock (epoch ms); the state machine never reads one. */
 export type MeetingEvent =
@@ -26,8 +30,13 @@ export type MeetingEvent =
       issued: IssuedCredentials;
     }
   | { type: "chat"; now: number; connectionId: ConnectionId; message: ChatSendMessage; messageId: string }
+  /**
+   * A host's `admit`: the adapter draws a fresh resume token for everyone waiting when it arrives, since each
+   * admitted person's welcome carries one.
+   */
+  | { type: "admit"; now: number; connectionId: ConnectionId; message: AdmitMessage; issued: ReadonlyMap<ParticipantId, FreshResumeToken> }
   /** Any other validated client message. */
-  | { type: "message"; now: number; connectionId: ConnectionId; message: Exclude<ClientMessage, HelloMessage | ChatSendMessage> }
+  | { type: "message"; now: number; connectionId: ConnectionId; message: Exclude<ClientMessage, HelloMessage | ChatSendMessage | AdmitMessage> }
   /** The deadline the adapter was asked to wake up at (or later) has come. */
   | { type: "tick"; now: number };
 
@@ -42,6 +51,8 @@ export type MeetingEffect =
   /** Comes before any message the change caused, so nothing is announced that a restart could forget. */
   | ({ type: "persist" } & StorageChanges)
   /** Wake the room (tick) at this time; null: nothing is pending. Replaces any earlier schedule. */
-  | { type: "schedule"; at: number | null };
+  | { type: "schedule"; at: number | null }
+  /** Quality samples or a feature event from a seated participant, for the party to stamp and forward (issue 5). */
+  | { type: "analytics"; participantId: ParticipantId; message: QualitySamplesMessage | FeatureMessage; now: number };
 
 export type MeetingTransition = { state: MeetingState; effects: MeetingEffect[] };

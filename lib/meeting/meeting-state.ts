@@ -1,14 +1,25 @@
+import { can } from "../domain/meeting-permissions";
+import { defaultRoomPolicy, type RoomPolicy } from "../domain/room-policy";
 import type { ChatMessage } from "../signaling/chat";
 import type { MeetingRole } from "../signaling/meeting-role";
 import type { Participant } from "../signaling/participant";
 import type { RoomSettings } from "../signaling/room-settings";
 import type { RtcSignal } from "../signaling/rtc-signal";
+import type { WaitingParticipant } from "../signaling/waiting";
 
 export type ConnectionId = string;
 export type ParticipantId = string;
 
-/** Who a verified join token says the connection belongs to. */
-export type ConnectionIdentity = { readonly userId: string; readonly name: string; readonly role: MeetingRole };
+/** A room policy and when the join token that carried it expires: the meeting keeps the newest one it has seen. */
+export type StampedPolicy = { readonly value: RoomPolicy; readonly stamp: number };
+
+/** Who a verified join token says the connection belongs to, and the room policy it carried (if any). */
+export type ConnectionIdentity = {
+  readonly userId: string;
+  readonly name: string;
+  readonly role: MeetingRole;
+  readonly policy?: StampedPolicy;
+};
 
 /** A verified socket that has not been accepted into the meeting yet. */
 export type PendingConnection = {
@@ -20,7 +31,10 @@ export type PendingConnection = {
 /** A socket currently speaking for a participant. */
 export type JoinedConnection = { readonly phase: "joined"; readonly participantId: ParticipantId };
 
-export type MeetingConnection = PendingConnection | JoinedConnection;
+/** A socket whose person waits for a host in the waiting room; it hears nothing of the meeting. */
+export type WaitingConnection = { readonly phase: "waiting"; readonly participantId: ParticipantId };
+
+export type MeetingConnection = PendingConnection | JoinedConnection | WaitingConnection;
 
 export type HeldSignal = { readonly from: ParticipantId; readonly payload: RtcSignal; readonly bytes: number };
 
@@ -34,6 +48,17 @@ export type Seat = {
   /** Epoch ms after which a reconnecting participant is dropped; null while connected. */
   readonly graceDeadline: number | null;
   readonly heldSignals: readonly HeldSignal[];
+  /** The host who let this participant in from the waiting room; null when they did not wait. */
+  readonly admittedBy: ParticipantId | null;
+};
+
+/** A place in the waiting room; like a seat, it outlives a server restart (not a dropped socket). */
+export type WaitingEntry = {
+  readonly participant: WaitingParticipant;
+  /** null only after a restart, until the person reconnects with `resume` (or the grace runs out). */
+  readonly connectionId: ConnectionId | null;
+  readonly resumeTokenHash: string;
+  readonly graceDeadline: number | null;
 };
 
 export type ChatEntry = {
@@ -53,9 +78,13 @@ export type MeetingState = {
   readonly chat: readonly ChatEntry[];
   readonly nextChatSeq: number;
   readonly room: RoomSettings;
+  /** The `stamp` of the policy in `room.policy` (0: the default, no token brought one yet). */
+  readonly policyStamp: number;
+  /** The waiting room, in order of arrival. */
+  readonly waiting: ReadonlyMap<ParticipantId, WaitingEntry>;
 };
 
-export const initialRoomSettings: RoomSettings = { locked: false, spotlight: null };
+export const initialRoomSettings: RoomSettings = { locked: false, spotlight: null, policy: defaultRoomPolicy };
 
 export const emptyMeeting: MeetingState = {
   connections: new Map(),
@@ -63,6 +92,8 @@ export const emptyMeeting: MeetingState = {
   chat: [],
   nextChatSeq: 0,
   room: initialRoomSettings,
+  policyStamp: 0,
+  waiting: new Map(),
 };
 
 /** The roster as clients see it. */
@@ -79,6 +110,20 @@ export function connectedSockets(state: MeetingState, except?: ConnectionId): Co
   return sockets;
 }
 
+/** The waiting list as hosts see it, oldest first. */
+export function waitingListOf(state: MeetingState): WaitingParticipant[] {
+  return [...state.waiting.values()].map((entry) => entry.participant);
+}
+
+/** The sockets of connected participants who may admit people: who hears knocks and waiting-list changes. */
+export function admitterSockets(state: MeetingState): ConnectionId[] {
+  const sockets: ConnectionId[] = [];
+  for (const seat of state.seats.values()) {
+    if (seat.connectionId !== null && can(seat.participant.role, "admit", state.room.policy)) sockets.push(seat.connectionId);
+  }
+  return sockets;
+}
+
 /** The earliest hello timeout or reconnection deadline, when the room must wake up next. */
 export function nextDeadline(state: MeetingState): number | null {
   let earliest: number | null = null;
@@ -89,5 +134,6 @@ export function nextDeadline(state: MeetingState): number | null {
     if (connection.phase === "awaiting-hello") consider(connection.helloDeadline);
   }
   for (const seat of state.seats.values()) consider(seat.graceDeadline);
+  for (const entry of state.waiting.values()) consider(entry.graceDeadline);
   return earliest;
 }

@@ -1,5 +1,5 @@
 import type { Participant } from "../signaling/participant";
-import type { ConnectionId, MeetingConnection, MeetingState, ParticipantId, Seat } from "./meeting-state";
+import type { ConnectionId, MeetingConnection, MeetingState, ParticipantId, Seat, WaitingEntry } from "./meeting-state";
 
 export function withConnection(state: MeetingState, id: ConnectionId, connection: MeetingConnection): MeetingState {
   return { ...state, connections: new Map(state.connections).set(id, connection) };
@@ -30,4 +30,19 @@ export function withoutSeat(state: MeetingState, participantId: ParticipantId): 
 
 export function withParticipant(state: MeetingState, seat: Seat, participant: Participant): MeetingState {
   return withSeat(state, { ...seat, participant });
+}
+
+/** Replaces a waiting entry in place (keeping the order of arrival) or appends a new one. */
+export function withWaiting(state: MeetingState, entry: WaitingEntry): MeetingState {
+  return { ...state, waiting: new Map(state.waiting).set(entry.participant.id, entry) };
+}
+
+/** Takes someone off the waiting list, with their socket's connection record. */
+export function withoutWaiting(state: MeetingState, participantId: ParticipantId): MeetingState {
+  const entry = state.waiting.get(participantId);
+  if (!entry) return state;
+  const waiting = new Map(state.waiting);
+  waiting.delete(participantId);
+  const next = { ...state, waiting };
+  return entry.connectionId === null ? next : withoutConnection(next, entry.connectionId);
 }

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { chatMessageSchema } from "../signaling/chat";
 import { participantSchema } from "../signaling/participant";
 import { roomSettingsSchema } from "../signaling/room-settings";
+import { waitingParticipantSchema } from "../signaling/waiting";
 import { expireDeadlines } from "./handle-departure";
 import type { MeetingTransition, StorageChanges } from "./meeting-events";
 import { RECONNECT_GRACE_MS } from "./meeting-policy";
-import { emptyMeeting, nextDeadline, type ChatEntry, type MeetingState, type Seat } from "./meeting-state";
+import { emptyMeeting, nextDeadline, type ChatEntry, type MeetingState, type Seat, type WaitingEntry } from "./meeting-state";
 import { settle } from "./settle";
 import { utf8ByteLength } from "./utf8";
 
@@ -17,17 +18,32 @@ import { utf8ByteLength } from "./utf8";
 const ROOM_KEY = "room";
 const SEAT_PREFIX = "seat:";
 const CHAT_PREFIX = "chat:";
+const WAITING_PREFIX = "waiting:";
 
 const seatKey = (participantId: string) => `${SEAT_PREFIX}${participantId}`;
 /** Zero-padded so that storage's lexicographic key order is chat order. */
+const waitingKey = (participantId: string) => `${WAITING_PREFIX}${participantId}`;
 const chatKey = (seq: number) => `${CHAT_PREFIX}${String(seq).padStart(12, "0")}`;
 
-const storedRoomSchema = roomSettingsSchema.extend({ nextChatSeq: z.number().int().nonnegative() });
+const storedRoomSchema = roomSettingsSchema.extend({
+  nextChatSeq: z.number().int().nonnegative(),
+  /** Absent in records written before policies reached the room. */
+  policyStamp: z.number().nonnegative().default(0),
+});
 
 const storedSeatSchema = z.object({
   participant: participantSchema.omit({ quality: true, connection: true }),
   resumeTokenHash: z.string().regex(/^[0-9a-f]{64}$/),
   /** null: the participant was connected when this was written. */
+  graceDeadline: z.number().nullable(),
+  /** Absent in records written before the waiting room existed. */
+  admittedBy: z.string().min(1).max(64).nullable().default(null),
+});
+
+const storedWaitingSchema = z.object({
+  participant: waitingParticipantSchema,
+  resumeTokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** null: the person was connected when this was written. */
   graceDeadline: z.number().nullable(),
 });
 
@@ -35,9 +51,13 @@ const storedChatSchema = z.object({ seq: z.number().int().nonnegative(), message
 
 type StoredSeat = z.infer<typeof storedSeatSchema>;
 
-function storedSeat({ participant, resumeTokenHash, graceDeadline }: Seat): StoredSeat {
+function storedSeat({ participant, resumeTokenHash, graceDeadline, admittedBy }: Seat): StoredSeat {
   const { id, userId, name, role, joinedAt, media, hand } = participant;
-  return { participant: { id, userId, name, role, joinedAt, media, hand }, resumeTokenHash, graceDeadline };
+  return { participant: { id, userId, name, role, joinedAt, media, hand }, resumeTokenHash, graceDeadline, admittedBy };
+}
+
+function storedWaiting({ participant, resumeTokenHash, graceDeadline }: WaitingEntry): z.infer<typeof storedWaitingSchema> {
+  return { participant, resumeTokenHash, graceDeadline };
 }
 
 function chatChanges(previous: readonly ChatEntry[], next: readonly ChatEntry[], put: Map<string, unknown>, removed: string[]): void {
@@ -53,8 +73,9 @@ export function storageChanges(previous: MeetingState, next: MeetingState): Stor
   const put = new Map<string, unknown>();
   const removed: string[] = [];
 
-  // An empty roster means no meeting: nothing is kept.
-  const roomRecord = (state: MeetingState) => (state.seats.size > 0 ? JSON.stringify({ ...state.room, nextChatSeq: state.nextChatSeq }) : null);
+  // Nobody seated and nobody waiting means no meeting: nothing is kept.
+  const roomRecord = (state: MeetingState) =>
+    state.seats.size > 0 || state.waiting.size > 0 ? JSON.stringify({ ...state.room, nextChatSeq: state.nextChatSeq, policyStamp: state.policyStamp }) : null;
   const [roomBefore, roomAfter] = [roomRecord(previous), roomRecord(next)];
   if (roomAfter === null && roomBefore !== null) removed.push(ROOM_KEY);
   if (roomAfter !== null && roomAfter !== roomBefore) put.set(ROOM_KEY, JSON.parse(roomAfter));
@@ -68,6 +89,15 @@ export function storageChanges(previous: MeetingState, next: MeetingState): Stor
   }
   for (const participantId of previous.seats.keys()) if (!next.seats.has(participantId)) removed.push(seatKey(participantId));
 
+  for (const [participantId, entry] of next.waiting) {
+    const before = previous.waiting.get(participantId);
+    if (before === entry) continue;
+    const stored = storedWaiting(entry);
+    if (before && JSON.stringify(storedWaiting(before)) === JSON.stringify(stored)) continue;
+    put.set(waitingKey(participantId), stored);
+  }
+  for (const participantId of previous.waiting.keys()) if (!next.waiting.has(participantId)) removed.push(waitingKey(participantId));
+
   chatChanges(previous.chat, next.chat, put, removed);
   return put.size > 0 || removed.length > 0 ? { put, delete: removed } : undefined;
 }
@@ -76,6 +106,7 @@ export function storageChanges(previous: MeetingState, next: MeetingState): Stor
 function readStored(entries: ReadonlyMap<string, unknown>): { state: MeetingState; invalidKeys: string[] } {
   const invalidKeys: string[] = [];
   const seats: Seat[] = [];
+  const waiting: WaitingEntry[] = [];
   const chat: ChatEntry[] = [];
   let storedRoom: z.infer<typeof storedRoomSchema> | undefined;
   for (const [key, value] of entries) {
@@ -87,9 +118,13 @@ function readStored(entries: ReadonlyMap<string, unknown>): { state: MeetingStat
       const parsed = storedSeatSchema.safeParse(value);
       if (!parsed.success || seatKey(parsed.data.participant.id) !== key) invalidKeys.push(key);
       else {
-        const { participant, resumeTokenHash, graceDeadline } = parsed.data;
-        seats.push({ participant: { ...participant, connection: "reconnecting" }, connectionId: null, resumeTokenHash, graceDeadline, heldSignals: [] });
+        const { participant, resumeTokenHash, graceDeadline, admittedBy } = parsed.data;
+        seats.push({ participant: { ...participant, connection: "reconnecting" }, connectionId: null, resumeTokenHash, graceDeadline, heldSignals: [], admittedBy });
       }
+    } else if (key.startsWith(WAITING_PREFIX)) {
+      const parsed = storedWaitingSchema.safeParse(value);
+      if (!parsed.success || waitingKey(parsed.data.participant.id) !== key) invalidKeys.push(key);
+      else waiting.push({ ...parsed.data, connectionId: null });
     } else if (key.startsWith(CHAT_PREFIX)) {
       const parsed = storedChatSchema.safeParse(value);
       if (!parsed.success || chatKey(parsed.data.seq) !== key) invalidKeys.push(key);
@@ -98,12 +133,22 @@ function readStored(entries: ReadonlyMap<string, unknown>): { state: MeetingStat
   }
   // Storage lists keys in byte order, not in order of joining.
   seats.sort((a, b) => a.participant.joinedAt - b.participant.joinedAt);
+  waiting.sort((a, b) => a.participant.since - b.participant.since);
   chat.sort((a, b) => a.seq - b.seq);
   const seatMap = new Map(seats.map((seat) => [seat.participant.id, seat]));
   const spotlight = storedRoom?.spotlight != null && seatMap.has(storedRoom.spotlight) ? storedRoom.spotlight : null;
   const nextChatSeq = Math.max(storedRoom?.nextChatSeq ?? 0, (chat.at(-1)?.seq ?? -1) + 1);
+  const policy = storedRoom?.policy ?? emptyMeeting.room.policy;
   return {
-    state: { ...emptyMeeting, seats: seatMap, chat, nextChatSeq, room: { locked: storedRoom?.locked ?? false, spotlight } },
+    state: {
+      ...emptyMeeting,
+      seats: seatMap,
+      waiting: new Map(waiting.map((entry) => [entry.participant.id, entry])),
+      chat,
+      nextChatSeq,
+      room: { locked: storedRoom?.locked ?? false, spotlight, policy },
+      policyStamp: storedRoom?.policyStamp ?? 0,
+    },
     invalidKeys,
   };
 }
@@ -119,7 +164,11 @@ export function restoreMeeting(entries: ReadonlyMap<string, unknown>, now: numbe
   const seats = new Map(
     [...stored.seats].map(([id, seat]) => [id, seat.graceDeadline === null ? { ...seat, graceDeadline: now + RECONNECT_GRACE_MS } : seat]),
   );
-  const expired = expireDeadlines({ ...stored, seats }, now);
+  // Waiting people lost their sockets too: they get the same grace to come back to their place.
+  const waiting = new Map(
+    [...stored.waiting].map(([id, entry]) => [id, entry.graceDeadline === null ? { ...entry, graceDeadline: now + RECONNECT_GRACE_MS } : entry]),
+  );
+  const expired = expireDeadlines({ ...stored, seats, waiting }, now);
   const state = settle(expired.state);
   const changes = storageChanges(stored, state);
   const put = changes?.put ?? new Map<string, unknown>();

@@ -25,6 +25,13 @@ export const CLIENT_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 50, burst: 
  */
 export const FANOUT_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 5, burst: 20 };
 
+/**
+ * Quality samples (one message per 5 s) and feature events (one per user action) also count against this bucket:
+ * they cost an app write each, so a client cannot turn the ingest route into a firehose. Toggling mute a few times
+ * in a row stays under it.
+ */
+export const ANALYTICS_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 2, burst: 20 };
+
 export function fullBucket(limit: RateLimit, now: number): TokenBucket {
   return { tokens: limit.burst, refilledAt: now, notified: false };
 }

@@ -1,7 +1,7 @@
 import { refuse, send, unchanged } from "./effects";
 import { hello } from "./handle-hello";
 import { disconnected, expireDeadlines, leave } from "./handle-departure";
-import { hostAction } from "./handle-host-action";
+import { admit, hostAction } from "./handle-host-action";
 import { postChat, react, relaySignal, reportQuality, setHand, setMedia } from "./handle-participant-message";
 import type { MeetingEffect, MeetingEvent, MeetingTransition } from "./meeting-events";
 import { HELLO_TIMEOUT_MS } from "./meeting-policy";
@@ -17,6 +17,7 @@ function asSender(state: MeetingState, connectionId: ConnectionId, act: (sender:
   const connection = state.connections.get(connectionId);
   // A message can race its socket's close or replacement; there is no one left to answer.
   if (!connection) return unchanged(state);
+  if (connection.phase === "waiting") return refuse(state, connectionId, "not_joined", "you are in the waiting room until a host lets you in");
   if (connection.phase !== "joined") return refuse(state, connectionId, "not_joined", "send hello first");
   const seat = state.seats.get(connection.participantId);
   return seat ? act(seat) : unchanged(state);
@@ -31,18 +32,24 @@ function message(state: MeetingState, { connectionId, message, now }: MessageEve
       case "signal":
         return relaySignal(state, sender, message, connectionId);
       case "media":
-        return setMedia(state, sender, message);
+        return setMedia(state, sender, connectionId, message);
       case "hand":
-        return setHand(state, sender, message, now);
+        return setHand(state, sender, connectionId, message, now);
       case "reaction":
-        return react(state, sender, message);
+        return react(state, sender, connectionId, message);
       case "quality":
         return reportQuality(state, sender, message);
+      case "quality-samples":
+      case "feature":
+        // Analytics never change the room: the party stamps them with the sender's id and forwards them.
+        return { state, effects: [{ type: "analytics", participantId: sender.participant.id, message, now }] };
       case "mute":
       case "remove":
       case "end":
       case "lock":
       case "spotlight":
+      case "set-role":
+      case "deny":
         return hostAction(state, sender, connectionId, message);
     }
   });
@@ -66,7 +73,9 @@ function decide(state: MeetingState, event: MeetingEvent): MeetingTransition {
     case "hello":
       return hello(state, event);
     case "chat":
-      return asSender(state, event.connectionId, (sender) => postChat(state, sender, event.message, event.messageId, event.now));
+      return asSender(state, event.connectionId, (sender) => postChat(state, sender, event.connectionId, event.message, event.messageId, event.now));
+    case "admit":
+      return asSender(state, event.connectionId, (sender) => admit(state, sender, event.connectionId, event.message, event.issued, event.now));
     case "message":
       return message(state, event);
     case "tick":

@@ -4,6 +4,7 @@ import { applyEncodingCaps, type EncodingCaps } from "./encoding-caps";
 import { IceRecovery } from "./ice-recovery";
 import { MEDIA_SLOTS, mediaSectionMids, slotForMid, trackKindOf, type MediaSlot } from "./media-slots";
 import { withOpusFecAndDtx } from "./opus-fmtp";
+import { startBitrateKbps, withVideoStartBitrate } from "./start-bitrate";
 import { isPolite } from "./politeness";
 
 /** What this browser wants to send, shared by every session of a mesh. */
@@ -62,6 +63,8 @@ export class PeerSession {
   private readonly iceRecovery: IceRecovery;
   private senderCaps: SenderCaps | null = null;
   private capsApplied: Promise<void> = Promise.resolve();
+  /** The current connection's `x-google-start-bitrate`, fixed at its first remote description (see start-bitrate.ts). */
+  private startBitrate: number | null | undefined;
 
   constructor(private readonly options: PeerSessionOptions) {
     this.connection = this.createConnection();
@@ -87,20 +90,26 @@ export class PeerSession {
   }
 
   /**
-   * Creates the three transceivers in slot order; the browser then fires `negotiationneeded` and we offer.
+   * Creates the three transceivers in slot order, with the current caps as their encodings, and offers.
    * Only the side that offers first creates them: a remote offer brings its own (see adoptOfferedTransceivers).
    */
   startOffer(): void {
     const { tracks, streams } = this.options.localMedia;
+    const caps = this.senderCaps;
     for (const slot of MEDIA_SLOTS) {
       const transceiver = this.connection.addTransceiver(tracks[slot] ?? trackKindOf(slot), {
         direction: this.direction(),
         streams: [streams[slot]],
+        ...(caps ? { sendEncodings: [{ ...caps[slot] }] } : {}),
       });
       this.preferCodecs(slot, transceiver);
       this.slots.set(slot, transceiver);
     }
     this.createdTransceivers = true;
+    // Offer now rather than on `negotiationneeded`: that event is a task queued behind whatever the page does
+    // meanwhile (the meeting view's first render on joining). The event then finds the offer under way and stays
+    // silent, as the spec has it (it fires only when stable with nothing in flight).
+    void this.offer(this.connection);
   }
 
   handleSignal(signal: RtcSignal): Promise<void> {
@@ -146,18 +155,7 @@ export class PeerSession {
     // Events of a connection we replaced (see handleDescription) must not touch the current one's state.
     const current = () => connection === this.connection;
 
-    connection.addEventListener("negotiationneeded", async () => {
-      if (!current()) return;
-      try {
-        this.makingOffer = true;
-        await connection.setLocalDescription();
-        if (current()) this.sendLocalDescription();
-      } catch (error) {
-        if (current()) this.options.onError(error, "offer");
-      } finally {
-        if (current()) this.makingOffer = false;
-      }
-    });
+    connection.addEventListener("negotiationneeded", () => void this.offer(connection));
     connection.addEventListener("icecandidate", ({ candidate }) => {
       if (current()) this.options.send(candidateSignal(candidate));
     });
@@ -178,6 +176,20 @@ export class PeerSession {
     return connection;
   }
 
+  private async offer(connection: RTCPeerConnection): Promise<void> {
+    const current = () => connection === this.connection;
+    if (!current()) return;
+    try {
+      this.makingOffer = true;
+      await connection.setLocalDescription();
+      if (current()) this.sendLocalDescription();
+    } catch (error) {
+      if (current()) this.options.onError(error, "offer");
+    } finally {
+      if (current()) this.makingOffer = false;
+    }
+  }
+
   private async handleDescription(description: RtcSessionDescription): Promise<void> {
     const readyForOffer =
       !this.makingOffer && (this.connection.signalingState === "stable" || this.isSettingRemoteAnswerPending);
@@ -190,7 +202,7 @@ export class PeerSession {
     this.isSettingRemoteAnswerPending = description.type === "answer";
     try {
       // For a colliding offer on the polite side, this implicitly rolls our own offer back first.
-      await this.connection.setRemoteDescription({ type: description.type, sdp: withOpusFecAndDtx(description.sdp) });
+      await this.connection.setRemoteDescription({ type: description.type, sdp: this.withSendParameters(description.sdp) });
     } finally {
       this.isSettingRemoteAnswerPending = false;
     }
@@ -198,9 +210,15 @@ export class PeerSession {
     if (description.type !== "offer") return;
 
     this.adoptOfferedTransceivers();
-    await this.syncLocalMedia();
-    await this.connection.setLocalDescription();
-    this.sendLocalDescription();
+    // Directions change synchronously (the answer needs them); the tracks are attached while the answer is made,
+    // since replaceTrack needs no negotiation and would otherwise hold the answer back by a thread round trip.
+    const tracksAttached = this.syncLocalMedia();
+    try {
+      await this.connection.setLocalDescription();
+      this.sendLocalDescription();
+    } finally {
+      await tracksAttached;
+    }
   }
 
   /**
@@ -212,9 +230,21 @@ export class PeerSession {
     this.connection.close();
     this.slots.clear();
     this.createdTransceivers = false;
+    this.startBitrate = undefined;
     this.pendingCandidates = [];
     this.makingOffer = false;
     this.connection = this.createConnection();
+  }
+
+  /** Our sender's settings ride on the remote description: Opus FEC/DTX, and the bandwidth estimate's start. */
+  private withSendParameters(sdp: string): string {
+    const { tracks } = this.options.localMedia;
+    if (this.startBitrate === undefined) {
+      const sending = { audio: tracks.audio !== null, camera: tracks.camera !== null, screen: tracks.screen !== null };
+      this.startBitrate = startBitrateKbps(this.senderCaps, sending);
+    }
+    const withOpus = withOpusFecAndDtx(sdp);
+    return this.startBitrate === null ? withOpus : withVideoStartBitrate(withOpus, this.startBitrate);
   }
 
   /** Maps the transceivers a remote offer created to slots by m-section order, once. */
@@ -263,7 +293,9 @@ export class PeerSession {
 
   private applySenderCaps(): void {
     const caps = this.senderCaps;
-    if (!caps) return;
+    // Until the first exchange completes, caps wait for the `stable` transition (which applies them): earlier
+    // setParameters calls would only compete with the offer and answer for the browser's WebRTC thread.
+    if (!caps || this.connection.currentRemoteDescription === null) return;
     // setParameters rejects while a previous call on the same sender is in flight, so apply one round at a time.
     this.capsApplied = this.capsApplied.then(() =>
       Promise.all([...this.slots].map(([slot, transceiver]) => applyEncodingCaps(transceiver.sender, caps[slot])))

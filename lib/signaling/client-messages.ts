@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { chatAttachmentSchema, chatTextSchema } from "./chat";
+import { featureMessageSchema, qualitySamplesMessageSchema } from "./analytics-messages";
 import { participantIdSchema } from "./ids";
+import { meetingRoleSchema } from "./meeting-role";
 import { mediaStateSchema } from "./participant";
 import { qualityLevelSchema, qualitySummarySchema } from "./quality";
 import { reactionEmojiSchema } from "./reactions";
@@ -67,6 +69,24 @@ export const lockMessageSchema = z.object({ type: z.literal("lock"), locked: z.b
 /** Host only: `null` clears the spotlight. */
 export const spotlightMessageSchema = z.object({ type: z.literal("spotlight"), participantId: participantIdSchema.nullable() });
 
+/** Host only: gives a participant another meeting role, live (e.g. an observer becomes a presenter). */
+export const setRoleMessageSchema = z.object({ type: z.literal("set-role"), participantId: participantIdSchema, role: meetingRoleSchema });
+
+/** Host only: lets one person (`participantId`) or everyone (`all: true`) in from the waiting room. */
+export const admitMessageSchema = z
+  .object({ type: z.literal("admit"), participantId: participantIdSchema.optional(), all: z.literal(true).optional() })
+  .refine((message) => (message.participantId === undefined) !== (message.all === undefined), {
+    message: "admit takes either participantId or all: true",
+    path: ["participantId"],
+  });
+
+/** Host only: turns someone in the waiting room away. */
+export const denyMessageSchema = z.object({ type: z.literal("deny"), participantId: participantIdSchema });
+
+/**
+ * Every message a client may send. Add new ones here (one schema each) and to the reducer's switch in
+ * lib/meeting, which stops type-checking until they are handled.
+ */
 export const clientMessageSchema = z.discriminatedUnion("type", [
   helloMessageSchema,
   pingMessageSchema,
@@ -77,11 +97,16 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   handMessageSchema,
   reactionSendMessageSchema,
   qualityMessageSchema,
+  qualitySamplesMessageSchema,
+  featureMessageSchema,
   muteMessageSchema,
   removeMessageSchema,
   endMessageSchema,
   lockMessageSchema,
   spotlightMessageSchema,
+  setRoleMessageSchema,
+  admitMessageSchema,
+  denyMessageSchema,
 ]);
 
 export type HelloMessage = z.infer<typeof helloMessageSchema>;
@@ -98,8 +123,11 @@ export type RemoveMessage = z.infer<typeof removeMessageSchema>;
 export type EndMessage = z.infer<typeof endMessageSchema>;
 export type LockMessage = z.infer<typeof lockMessageSchema>;
 export type SpotlightMessage = z.infer<typeof spotlightMessageSchema>;
+export type SetRoleMessage = z.infer<typeof setRoleMessageSchema>;
+export type AdmitMessage = z.infer<typeof admitMessageSchema>;
+export type DenyMessage = z.infer<typeof denyMessageSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
 
-/** Messages only a participant with the `host` meeting role may send. */
-export type HostActionMessage = MuteMessage | RemoveMessage | EndMessage | LockMessage | SpotlightMessage;
+/** Messages only a participant with the matching host permission (lib/domain/meeting-permissions) may send. */
+export type HostActionMessage = MuteMessage | RemoveMessage | EndMessage | LockMessage | SpotlightMessage | SetRoleMessage | AdmitMessage | DenyMessage;

@@ -17,6 +17,12 @@ export const CLOSE_CODES = {
   roomLocked: 4003,
   /** No accepted `hello` within HELLO_TIMEOUT_MS of connecting. */
   helloTimeout: 4004,
+  /** A host turned this person away from the waiting room. */
+  denied: 4005,
+  /** The meeting has as many participants as its policy allows. */
+  roomFull: 4006,
+  /** The server closed the room (expired, archived or deleted); the close reason names which. */
+  roomClosed: 4007,
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

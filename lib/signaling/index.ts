@@ -1,3 +1,4 @@
+export * from "./analytics-messages";
 export * from "./chat";
 export * from "./client-messages";
 export * from "./close-codes";
@@ -12,3 +13,4 @@ export * from "./room-settings";
 export * from "./rtc-signal";
 export * from "./server-messages";
 export * from "./version";
+export * from "./waiting";

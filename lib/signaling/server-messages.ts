@@ -6,6 +6,7 @@ import { reactionEmojiSchema } from "./reactions";
 import { resumeTokenSchema } from "./resume-token";
 import { roomSettingsSchema } from "./room-settings";
 import { rtcSignalSchema } from "./rtc-signal";
+import { waitingParticipantSchema } from "./waiting";
 
 export const welcomeMessageSchema = z.object({
   type: z.literal("welcome"),
@@ -20,6 +21,8 @@ export const welcomeMessageSchema = z.object({
   resume: resumeTokenSchema,
   /** Whether this connection took over an existing seat (same participant id, state kept). */
   resumed: z.boolean(),
+  /** The waiting room, oldest first: filled for those who may admit people, empty for everyone else. */
+  waiting: z.array(waitingParticipantSchema).default([]),
 });
 
 export const participantJoinedMessageSchema = z.object({
@@ -72,6 +75,26 @@ export const removedMessageSchema = z.object({ type: z.literal("removed"), by: p
 /** To everyone when a host ends the meeting, just before the room closes every socket. */
 export const endedMessageSchema = z.object({ type: z.literal("ended"), by: participantIdSchema });
 
+/**
+ * To someone the waiting room holds instead of seating: no roster, media or chat until a host admits them (then
+ * `welcome`) or turns them away (`denied`). `resume` reclaims the place in the list after a server restart.
+ */
+export const waitingMessageSchema = z.object({
+  type: z.literal("waiting"),
+  v: z.number().int().positive(),
+  self: waitingParticipantSchema,
+  resume: resumeTokenSchema,
+});
+
+/** To those who may admit: someone new is waiting. */
+export const knockMessageSchema = z.object({ type: z.literal("knock"), participant: waitingParticipantSchema });
+
+/** To those who may admit: the whole waiting list, oldest first, after any change (arrival, admission, denial, departure). */
+export const waitingUpdatedMessageSchema = z.object({ type: z.literal("waiting-updated"), waiting: z.array(waitingParticipantSchema) });
+
+/** To someone a host turned away from the waiting room, just before the room closes its socket (4005). */
+export const deniedMessageSchema = z.object({ type: z.literal("denied"), by: participantIdSchema });
+
 export const pongMessageSchema = z.object({ type: z.literal("pong") });
 
 export const errorCodeSchema = z.enum([
@@ -86,8 +109,10 @@ export const errorCodeSchema = z.enum([
   "not_joined",
   /** Sent once when a connection starts being throttled; further dropped messages are not acknowledged. */
   "rate_limited",
-  /** A host action from a participant who is not a host; nothing changed. */
+  /** The sender's role (or the room's policy) does not allow this; nothing changed. The message says why. */
   "forbidden",
+  /** The meeting has as many participants as its policy allows; a joiner's connection is closed. */
+  "room_full",
   /** The room is locked; the connection is closed. */
   "room_locked",
   /** The target participant is not in the meeting (or is the sender, for `signal`). */
@@ -115,6 +140,10 @@ export const serverMessageSchema = z.discriminatedUnion("type", [
   mutedByHostMessageSchema,
   removedMessageSchema,
   endedMessageSchema,
+  waitingMessageSchema,
+  knockMessageSchema,
+  waitingUpdatedMessageSchema,
+  deniedMessageSchema,
   pongMessageSchema,
   errorMessageSchema,
 ]);
@@ -131,6 +160,10 @@ export type RoomUpdatedMessage = z.infer<typeof roomUpdatedMessageSchema>;
 export type MutedByHostMessage = z.infer<typeof mutedByHostMessageSchema>;
 export type RemovedMessage = z.infer<typeof removedMessageSchema>;
 export type EndedMessage = z.infer<typeof endedMessageSchema>;
+export type WaitingMessage = z.infer<typeof waitingMessageSchema>;
+export type KnockMessage = z.infer<typeof knockMessageSchema>;
+export type WaitingUpdatedMessage = z.infer<typeof waitingUpdatedMessageSchema>;
+export type DeniedMessage = z.infer<typeof deniedMessageSchema>;
 export type PongMessage = z.infer<typeof pongMessageSchema>;
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;

@@ -23,6 +23,12 @@ export type StackOptions = {
   logDir?: string;
   seed: boolean;
   log: (message: string) => void;
+  /**
+   * How often the stack calls the room-expiry hook (POST /api/internal/cleanup), standing in for production's
+   * cron. Default: every 60 s in dev (CONFER_CLEANUP_INTERVAL_MS overrides, 0 turns it off), off in test, where
+   * a test triggers the hook itself.
+   */
+  cleanupIntervalMs?: number;
 };
 
 export type RunningStack = {
@@ -51,7 +57,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { ports, secrets, echo } = options;
   const running: ManagedProcess[] = [];
   const timings: Record<string, number> = {};
+  let cleanupTimer: ReturnType<typeof setInterval> | undefined;
   const stop = async () => {
+    clearInterval(cleanupTimer);
     await Promise.all(running.splice(0).reverse().map((service) => service.stop()));
   };
 
@@ -170,6 +178,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       AUTH_ADMIN_GROUPS: "confer-admins",
       AUTH_ALLOWED_GROUPS: "confer-users",
       PARTY_SECRET: secrets.partySecret,
+      CLEANUP_SECRET: secrets.cleanupSecret,
       PARTYKIT_URL: partykitUrl,
       STUN_URLS: turnUrl ? `stun:127.0.0.1:${ports.turn}` : "",
       TURN_URLS: turnUrl ?? "",
@@ -213,6 +222,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         );
       }
     });
+
+    const cleanupIntervalMs = options.cleanupIntervalMs ?? (options.mode === "dev" ? Number(process.env.CONFER_CLEANUP_INTERVAL_MS ?? 60_000) : 0);
+    if (cleanupIntervalMs > 0) {
+      cleanupTimer = setInterval(() => {
+        fetch(`${appUrl}/api/internal/cleanup`, { method: "POST", headers: { authorization: `Bearer ${secrets.cleanupSecret}` } })
+          .then((response) => {
+            if (!response.ok) options.log(`Room cleanup answered ${response.status}.`);
+          })
+          .catch((error: unknown) => options.log(`Room cleanup failed: ${String(error)}`));
+      }, cleanupIntervalMs);
+      cleanupTimer.unref();
+    }
 
     return {
       env: { ...env, CONFER_APP_URL: appUrl, CONFER_IDP_URL: idpUrl, CONFER_PARTYKIT_URL: partykitUrl, CONFER_LDAP_URL: ldap.url ?? "" },

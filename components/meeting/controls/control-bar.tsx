@@ -19,12 +19,17 @@ export type ControlBarState = {
   sharingScreen: boolean;
   canShareScreen: boolean;
   handRaised: boolean;
-  /** Observers only watch: no microphone, camera, screen or hand. */
-  canPublish: boolean;
+  /**
+   * Why this person may not use each publishing control (their meeting role or the room's policy), or null. Such a
+   * control stays focusable but `aria-disabled`, its tooltip and description say why, and pressing it says so too.
+   */
+  blocked: { microphone: string | null; camera: string | null; screen: string | null };
   connected: boolean;
   panel: "chat" | "participants" | null;
   unreadChat: number;
   participantCount: number;
+  /** People in the waiting room (hosts only; 0 for everyone else). */
+  waitingCount: number;
   layoutMode: LayoutMode;
   host: { locked: boolean; spotlightName: string | null } | null;
 };
@@ -63,8 +68,9 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
         label="Microphone"
         pressed={state.microphoneOn}
         alarmWhenOff
-        disabled={!state.canPublish}
-        hint={!state.microphoneAvailable ? "No microphone available" : state.microphoneOn ? "Mute (M)" : "Unmute (M)"}
+        aria-disabled={state.blocked.microphone !== null || undefined}
+        description={state.blocked.microphone ?? undefined}
+        hint={state.blocked.microphone ?? (!state.microphoneAvailable ? "No microphone available" : state.microphoneOn ? "Mute (M)" : "Unmute (M)")}
         icon={state.microphoneOn ? <Mic aria-hidden className={icon} /> : <MicOff aria-hidden className={icon} />}
         onClick={actions.toggleMicrophone}
       />
@@ -72,8 +78,10 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
         label="Camera"
         pressed={state.cameraOn}
         alarmWhenOff
-        disabled={!state.canPublish || state.cameraPending}
-        hint={state.cameraOn ? "Turn off camera (V)" : "Turn on camera (V)"}
+        disabled={state.cameraPending}
+        aria-disabled={state.blocked.camera !== null || undefined}
+        description={state.blocked.camera ?? undefined}
+        hint={state.blocked.camera ?? (state.cameraOn ? "Turn off camera (V)" : "Turn on camera (V)")}
         icon={state.cameraOn ? <Video aria-hidden className={icon} /> : <VideoOff aria-hidden className={icon} />}
         onClick={actions.toggleCamera}
       />
@@ -81,8 +89,10 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
         <ToggleButton
           label="Share screen"
           pressed={state.sharingScreen}
-          disabled={!state.canPublish || !state.connected}
-          hint={state.sharingScreen ? "Stop sharing (S)" : "Share your screen (S)"}
+          disabled={!state.connected}
+          aria-disabled={state.blocked.screen !== null || undefined}
+          description={state.blocked.screen ?? undefined}
+          hint={state.blocked.screen ?? (state.sharingScreen ? "Stop sharing (S)" : "Share your screen (S)")}
           icon={state.sharingScreen ? <MonitorX aria-hidden className={icon} /> : <MonitorUp aria-hidden className={icon} />}
           onClick={actions.toggleScreenShare}
         />
@@ -112,11 +122,18 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
         hint="Participants (P)"
         icon={<Users aria-hidden className={icon} />}
         aria-controls="participants-panel"
-        description={`${state.participantCount} in the meeting`}
+        description={`${state.participantCount} in the meeting${state.waitingCount > 0 ? `, ${state.waitingCount} waiting to join` : ""}`}
         badge={
-          <span aria-hidden className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-slate-500 px-1 text-[11px] font-bold text-white">
-            {state.participantCount}
-          </span>
+          <>
+            <span aria-hidden className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-slate-500 px-1 text-[11px] font-bold text-white">
+              {state.participantCount}
+            </span>
+            {state.waitingCount > 0 ? (
+              <span aria-hidden data-testid="waiting-badge" className="absolute -top-1 -left-1 grid h-5 min-w-5 place-items-center rounded-full bg-amber-500 px-1 text-[11px] font-bold text-slate-950">
+                +{state.waitingCount}
+              </span>
+            ) : null}
+          </>
         }
         onClick={actions.toggleParticipants}
       />

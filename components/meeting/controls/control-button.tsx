@@ -13,7 +13,7 @@ const tones: Record<ControlTone, string> = {
 
 /** Round icon buttons on phones; on wide screens the label shows under the icon. */
 const controlButtonClasses = (tone: ControlTone, hideOnPhone: boolean, extra: string) =>
-  `relative ${hideOnPhone ? "hidden sm:inline-flex" : "inline-flex"} shrink-0 flex-col items-center justify-center gap-1 rounded-full size-11 sm:size-12 lg:h-14 lg:w-auto lg:min-w-16 lg:rounded-2xl lg:px-3 transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${tones[tone]} ${extra}`;
+  `relative ${hideOnPhone ? "hidden sm:inline-flex" : "inline-flex"} shrink-0 flex-col items-center justify-center gap-1 rounded-full size-11 sm:size-12 lg:h-14 lg:w-auto lg:min-w-16 lg:rounded-2xl lg:px-3 transition-colors disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 ${tones[tone]} ${extra}`;
 
 type Props = ComponentProps<"button"> & {
   label: string;

@@ -1,12 +1,23 @@
 "use client";
 
-import { EllipsisVertical, MicOff, Star, StarOff, UserX } from "lucide-react";
+import { Check, EllipsisVertical, MicOff, Star, StarOff, UserX } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { MeetingRole } from "@/lib/signaling";
+
+/** The roles a host hands out, as the menu words them. */
+const roleChoices: { role: MeetingRole; label: string }[] = [
+  { role: "host", label: "Co-host" },
+  { role: "presenter", label: "Presenter" },
+  { role: "participant", label: "Participant" },
+  { role: "observer", label: "Observer (watch only)" },
+];
 
 type Props = {
   name: string;
+  role: MeetingRole;
+  onSetRole: (role: MeetingRole) => void;
   microphoneOn: boolean;
   spotlit: boolean;
   onMute: () => void;
@@ -19,7 +30,7 @@ type Props = {
 const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100";
 
 /** A host's actions on one participant. The server checks the role again: this only hides what would fail. */
-export function HostParticipantMenu({ name, microphoneOn, spotlit, onMute, onSpotlight, onRemove, tone }: Props) {
+export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotlit, onMute, onSpotlight, onRemove, tone }: Props) {
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   return (
     <>
@@ -39,6 +50,18 @@ export function HostParticipantMenu({ name, microphoneOn, spotlit, onMute, onSpo
               {spotlit ? <StarOff aria-hidden className="size-4" /> : <Star aria-hidden className="size-4" />}
               {spotlit ? "Remove spotlight" : "Spotlight for everyone"}
             </DropdownMenu.Item>
+            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+            <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold text-slate-500">Role</DropdownMenu.Label>
+            <DropdownMenu.RadioGroup value={role} onValueChange={(value) => onSetRole(value as MeetingRole)}>
+              {roleChoices.map((choice) => (
+                <DropdownMenu.RadioItem key={choice.role} value={choice.role} className={`${itemClasses} pl-8 relative`}>
+                  <DropdownMenu.ItemIndicator className="absolute left-2">
+                    <Check aria-hidden className="size-4" />
+                  </DropdownMenu.ItemIndicator>
+                  {choice.label}
+                </DropdownMenu.RadioItem>
+              ))}
+            </DropdownMenu.RadioGroup>
             <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
             <DropdownMenu.Item className={`${itemClasses} text-red-700`} onSelect={() => setConfirmingRemoval(true)}>
               <UserX aria-hidden className="size-4" /> Remove from meeting

@@ -4,22 +4,32 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import { toast } from "sonner";
 import { type Notice, noticesFor } from "@/components/meeting/state/meeting-notices";
 import { handRaisedAt } from "@/components/meeting/state/participant-facts";
+import { JOIN_MARKS } from "@/components/meeting/state/join-timeline";
 import { type ReceivedGrant, JoinRefusedError, requestJoinGrant } from "@/components/meeting/state/join-grant";
 import { warmUpWebRtc } from "@/lib/media/warm-up-webrtc";
-import type { ClientMessage, ReactionEmoji, ServerMessage } from "@/lib/signaling";
+import type { ClientMessage, MeetingRole, ReactionEmoji, ServerMessage, WaitingParticipant } from "@/lib/signaling";
+import type { RoomPolicy } from "@/lib/domain/room-policy";
+import { playKnockSound } from "@/components/meeting/knock-sound";
+import { type MediaRights, mediaRights, publishesNothing } from "@/components/meeting/state/media-rights";
 import { useAnnouncer } from "./use-announcer";
 import type { LocalMedia, LocalMediaControls } from "./use-local-media";
 import { type ConnectionHandlers, useMeetingConnection } from "./use-meeting-connection";
 import { useMeetingView } from "./use-meeting-view";
 import { usePeerMesh } from "./use-peer-mesh";
+import { useFeatureEvents } from "./use-feature-events";
 import { useQualityReports } from "./use-quality-reports";
+import { useQualitySuggestion } from "./use-quality-suggestion";
+import { withoutCameras } from "@/components/meeting/state/quality-suggestion-input";
 
-/** Grants are refreshed in the lobby so that Join never waits for one (tokens live 60 s). */
-const GRANT_PREFETCH_INTERVAL_MS = 35_000;
+/**
+ * Grants are refreshed in the lobby so that Join never waits for one (tokens live 60 s), and each opens the lobby's
+ * next socket, so one never nears the server's 30 s hello timeout (see use-meeting-connection.ts).
+ */
+const GRANT_PREFETCH_INTERVAL_MS = 20_000;
 
-/** User Timing marks: click on Join, and the first frame of anyone else's video (DevTools shows both). */
-export const JOIN_CLICKED_MARK = "meeting:join-clicked";
-export const FIRST_REMOTE_FRAME_MARK = "meeting:first-remote-frame";
+/** User Timing marks: click on Join, and the first frame of anyone else's video (the rest: join-timeline.ts). */
+export const JOIN_CLICKED_MARK = JOIN_MARKS.clicked;
+export const FIRST_REMOTE_FRAME_MARK = JOIN_MARKS.firstRemoteFrame;
 
 type MediaHandle = LocalMedia & LocalMediaControls;
 
@@ -50,6 +60,35 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   }, [media]);
 
   const sendRef = useRef<(message: ClientMessage) => boolean>(() => false);
+
+  /**
+   * Turns off locally whatever this person may no longer publish (joined as an observer, demoted, stricter policy):
+   * the server refuses such media anyway, and the devices' lights should go off with it.
+   */
+  const enforceRights = useCallback((role: MeetingRole, policy: RoomPolicy) => {
+    const rights = mediaRights(role, policy);
+    const current = mediaRef.current;
+    if (rights.audio && current.microphone.enabled) current.setMicrophoneEnabled(false);
+    if (rights.video && current.camera.enabled) current.setCameraEnabled(false);
+    if (rights.screen && current.screen) current.stopScreenShare();
+    return rights;
+  }, []);
+
+  /** Someone knocked: a toast with Admit / Deny, a short chime, and the announcer for screen readers. */
+  const notifyKnock = useCallback(
+    (participant: WaitingParticipant) => {
+      playKnockSound();
+      toast.info(`${participant.name} wants to join`, {
+        toasterId: MEETING_TOASTER_ID,
+        id: `knock-${participant.id}`,
+        duration: 20_000,
+        action: { label: "Admit", onClick: () => void sendRef.current({ type: "admit", participantId: participant.id }) },
+        cancel: { label: "Deny", onClick: () => void sendRef.current({ type: "deny", participantId: participant.id }) },
+      });
+      announce(`${participant.name} is waiting to join. Admit or deny them from the participants list.`);
+    },
+    [announce],
+  );
   const { view: meshView, controls: mesh } = usePeerMesh(useCallback((to, payload) => void sendRef.current({ type: "signal", to, payload }), []));
 
   const onMessage = useCallback(
@@ -57,11 +96,34 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       const before = read();
       // WebRTC first: the offers, answers and candidates of the join are on the path to the first frame.
       switch (message.type) {
-        case "welcome":
+        case "welcome": {
+          // The room's policy may ask everyone to enter muted or with the camera off; they may turn them on after.
+          if (!message.resumed && message.room.policy.muteOnEntry) mediaRef.current.setMicrophoneEnabled(false);
+          if (!message.resumed && message.room.policy.cameraOffOnEntry) mediaRef.current.setCameraEnabled(false);
+          const rights = enforceRights(message.self.role, message.room.policy);
           mesh.start(message.self.id, iceServers.current);
-          mesh.setReceiveOnly(message.self.role === "observer");
+          mesh.setReceiveOnly(publishesNothing(rights));
           mesh.syncPeers(message.participants.map((participant) => participant.id));
           break;
+        }
+        case "participant-updated":
+          // A host changed this person's role: an observer's connections only receive; a presenter's send again.
+          if (message.participant.id === before.selfId) mesh.setReceiveOnly(publishesNothing(enforceRights(message.participant.role, before.room.policy)));
+          break;
+        case "room-updated": {
+          const self = before.participants.find((participant) => participant.id === before.selfId);
+          if (self) mesh.setReceiveOnly(publishesNothing(enforceRights(self.role, message.policy)));
+          break;
+        }
+        case "knock":
+          notifyKnock(message.participant);
+          break;
+        case "waiting-updated": {
+          // Whoever another host admitted or denied (or who left) needs no toast any more.
+          const still = new Set(message.waiting.map((entry) => entry.id));
+          for (const entry of before.waiting) if (!still.has(entry.id)) toast.dismiss(`knock-${entry.id}`);
+          break;
+        }
         case "participant-left":
           mesh.removePeer(message.participantId);
           break;
@@ -83,7 +145,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       startTransition(() => void dispatch({ type: "server", message, at: performance.now() }));
       for (const notice of noticesFor(before, message)) showNotice(notice, announce);
     },
-    [announce, dispatch, mesh, read],
+    [announce, dispatch, enforceRights, mesh, notifyKnock, read],
   );
 
   const handlers = useMemo<ConnectionHandlers>(
@@ -93,10 +155,10 @@ export function useMeeting(roomId: string, media: MediaHandle) {
         dispatch({ type: "connection-lost" });
         announce("Connection lost. Reconnecting…");
       },
-      onFatal: (message) => {
+      onFatal: (message, exit) => {
         mesh.stop();
         mediaRef.current.release();
-        dispatch({ type: "failed", message });
+        dispatch({ type: "failed", message, closed: exit === "closed" });
       },
     }),
     [announce, dispatch, mesh, onMessage],
@@ -108,23 +170,38 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   }, [send]);
 
   // Lobby: keep a fresh grant at hand and WebRTC started up, so that Join goes straight to the socket and media.
+  const { prepare } = connection;
   useEffect(() => {
     if (entered) return;
+    let inLobby = true;
     void warmUpWebRtc();
     const prefetch = () =>
       requestJoinGrant(roomId).then(
-        (received) => (prefetched.current = received),
+        (received) => {
+          prefetched.current = received;
+          if (inLobby) prepare(received);
+        },
         () => (prefetched.current = null),
       );
     void prefetch();
     const timer = setInterval(prefetch, GRANT_PREFETCH_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [entered, roomId]);
+    return () => {
+      inLobby = false;
+      clearInterval(timer);
+    };
+  }, [entered, prepare, roomId]);
 
-  // Publishing: tracks go to every peer connection; the on/off state goes to the server for everyone's UI.
-  const audioTrack = media.microphone.enabled ? media.microphone.track : null;
-  const videoTrack = media.camera.enabled ? media.camera.track : null;
-  const screenTrack = media.screen;
+  // Publishing: tracks go to every peer connection; the on/off state goes to the server for everyone's UI. Only
+  // what this person's role may publish goes out (the server refuses the rest).
+  const self = state.participants.find((participant) => participant.id === state.selfId) ?? null;
+  const rights: MediaRights = mediaRights(self?.role, state.room.policy);
+  const rightsRef = useRef(rights);
+  useEffect(() => {
+    rightsRef.current = rights;
+  }, [rights]);
+  const audioTrack = rights.audio === null && media.microphone.enabled ? media.microphone.track : null;
+  const videoTrack = rights.video === null && media.camera.enabled ? media.camera.track : null;
+  const screenTrack = rights.screen === null ? media.screen : null;
   useEffect(() => {
     mesh.setLocalMedia({ audio: audioTrack, video: videoTrack, screen: screenTrack });
   }, [mesh, audioTrack, videoTrack, screenTrack]);
@@ -136,6 +213,29 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   }, [send, state.phase, state.selfId, published.audio, published.video, published.screen]);
 
   useQualityReports(state.phase === "in-meeting", mesh.readStats, send);
+  const remoteCameras = useMemo(
+    () => Object.values(meshView.tracks).flatMap((slots) => (slots.camera ? [slots.camera] : [])),
+    [meshView.tracks],
+  );
+  const { audioOnly, showVideo } = useQualitySuggestion(
+    {
+      active: state.phase === "in-meeting" || state.phase === "reconnecting",
+      readStats: mesh.readStats,
+      sendingVideo: published.video,
+      toasterId: MEETING_TOASTER_ID,
+      announce,
+      turnOffCamera: () => mediaRef.current.setCameraEnabled(false),
+      cameraTrack: () => mediaRef.current.camera.track,
+    },
+    remoteCameras,
+  );
+  // Audio only (a quality suggestion the person applied): others' cameras are no longer shown.
+  const shownMesh = useMemo(() => (audioOnly ? { ...meshView, tracks: withoutCameras(meshView.tracks) } : meshView), [audioOnly, meshView]);
+  useFeatureEvents(
+    state.phase === "in-meeting",
+    self ? { ...published, handRaised: handRaisedAt(self) !== null, layout: state.layoutMode } : null,
+    send,
+  );
 
   // A device that fails in the meeting (unplugged, taken by another app, refused on retry) says why; errors
   // already shown in the lobby are not repeated on entering.
@@ -199,24 +299,32 @@ export function useMeeting(roomId: string, media: MediaHandle) {
     void join();
   }, [join]);
 
-  const self = state.participants.find((participant) => participant.id === state.selfId) ?? null;
   const handRaised = self ? handRaisedAt(self) !== null : false;
+
+  /** A control the role does not allow explains itself instead of acting (keyboard shortcuts reach here too). */
+  const refuseIfForbidden = useCallback((reason: string | null) => {
+    if (reason === null) return false;
+    toast.info(reason, { toasterId: MEETING_TOASTER_ID, id: "forbidden-control" });
+    return true;
+  }, []);
 
   const actions = useMemo(
     () => ({
       join,
       leave,
       rejoin,
-      // A device that failed counts as off, so pressing its button retries it.
+      // A device that failed counts as off, so pressing its button retries it. What the role may not publish says why.
       toggleMicrophone: () => {
         const { microphone } = mediaRef.current;
         const on = microphone.enabled && microphone.track !== null;
+        if (!on && refuseIfForbidden(rightsRef.current.audio)) return;
         mediaRef.current.setMicrophoneEnabled(!on);
         if (microphone.track) announce(on ? "Microphone off" : "Microphone on");
       },
       toggleCamera: () => {
         const { camera } = mediaRef.current;
         const on = camera.enabled && (camera.track !== null || camera.pending);
+        if (!on && refuseIfForbidden(rightsRef.current.video)) return;
         mediaRef.current.setCameraEnabled(!on);
         announce(on ? "Camera off" : "Turning camera on");
       },
@@ -226,6 +334,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
           announce("You stopped sharing your screen");
           return;
         }
+        if (refuseIfForbidden(rightsRef.current.screen)) return;
         const result = await mediaRef.current.startScreenShare();
         if (result.ok) announce("You are sharing your screen");
         else if (result.reason !== "cancelled") toast.error("Screen sharing could not start.", { toasterId: MEETING_TOASTER_ID });
@@ -238,9 +347,13 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       spotlight: (participantId: string | null) => void send({ type: "spotlight", participantId }),
       lock: (locked: boolean) => void send({ type: "lock", locked }),
       endForAll: () => void send({ type: "end" }),
+      setRole: (participantId: string, role: MeetingRole) => void send({ type: "set-role", participantId, role }),
+      admit: (participantId: string) => void send({ type: "admit", participantId }),
+      admitAll: () => void send({ type: "admit", all: true }),
+      deny: (participantId: string) => void send({ type: "deny", participantId }),
     }),
-    [announce, handRaised, join, leave, rejoin, send],
+    [announce, handRaised, join, leave, refuseIfForbidden, rejoin, send],
   );
 
-  return { state, dispatch, self, mesh: meshView, entered, joining, joinError, announcements, actions };
+  return { state, dispatch, self, rights, mesh: shownMesh, audioOnly, showVideo, entered, joining, joinError, announcements, actions };
 }

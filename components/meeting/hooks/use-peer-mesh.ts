@@ -6,6 +6,7 @@ import type { ConnectionRating } from "@/lib/domain/connection-quality";
 import { type LocalMedia, type MediaSlot, PeerMesh } from "@/lib/rtc";
 import type { RtcSignal } from "@/lib/signaling";
 import type { PeerStats } from "@/components/meeting/state/local-quality";
+import { JOIN_MARKS, markJoinStep } from "@/components/meeting/state/join-timeline";
 
 export type RemoteTracks = Readonly<Record<string, Partial<Record<MediaSlot, MediaStreamTrack>>>>;
 
@@ -44,8 +45,8 @@ export type PeerMeshControls = {
   removePeer: (peerId: string) => void;
   setLocalMedia: (media: LocalMedia) => void;
   setReceiveOnly: (receiveOnly: boolean) => void;
-  /** The latest stats of every peer connection, for the periodic quality report. */
-  readStats: () => PeerStats[];
+  /** The latest stats of every peer connection (keyed by the remote participant), for the periodic quality reports. */
+  readStats: () => (PeerStats & { peerId: string })[];
 };
 
 /**
@@ -85,12 +86,14 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
       const created = new PeerMesh({ selfId: id, iceServers, send: (to, signal) => sendRef.current(to, signal) });
       mesh.current = created;
       selfId.current = id;
-      created.on("remote-track", ({ peerId, slot, track }) =>
-        setView((current) => ({ ...current, tracks: { ...current.tracks, [peerId]: { ...current.tracks[peerId], [slot]: track } } })),
-      );
-      created.on("connection-state", ({ peerId, state }) =>
-        setView((current) => ({ ...current, connectionStates: { ...current.connectionStates, [peerId]: state } })),
-      );
+      created.on("remote-track", ({ peerId, slot, track }) => {
+        if (slot === "camera") markJoinStep(JOIN_MARKS.remoteCameraTrack);
+        setView((current) => ({ ...current, tracks: { ...current.tracks, [peerId]: { ...current.tracks[peerId], [slot]: track } } }));
+      });
+      created.on("connection-state", ({ peerId, state }) => {
+        if (state === "connected") markJoinStep(JOIN_MARKS.peerConnected);
+        setView((current) => ({ ...current, connectionStates: { ...current.connectionStates, [peerId]: state } }));
+      });
       created.on("stats", ({ peerId, rating, summary }) => {
         latestStats.current = { ...latestStats.current, [peerId]: { rating, summary } };
         setView((current) => {
@@ -153,7 +156,7 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
     [report],
   );
 
-  const readStats = useCallback(() => Object.values(latestStats.current), []);
+  const readStats = useCallback(() => Object.entries(latestStats.current).map(([peerId, stats]) => ({ peerId, ...stats })), []);
 
   useEffect(() => () => mesh.current?.close(), []);
 

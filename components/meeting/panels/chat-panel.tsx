@@ -11,6 +11,8 @@ type Props = {
   selfId: string | null;
   maxLength: number;
   canSend: boolean;
+  /** Why this person cannot chat at all (the room turned chat off), shown instead of the composer. */
+  blockedReason?: string | null;
   onSend: (text: string) => boolean;
   onClose: () => void;
 };
@@ -32,7 +34,7 @@ function useStickToBottom(count: number) {
   return { list, onScroll };
 }
 
-export function ChatPanel({ messages, selfId, maxLength, canSend, onSend, onClose }: Props) {
+export function ChatPanel({ messages, selfId, maxLength, canSend, blockedReason = null, onSend, onClose }: Props) {
   const { list, onScroll } = useStickToBottom(messages.length);
   return (
     <SidePanel id="chat-panel" title="Chat" onClose={onClose}>
@@ -57,7 +59,13 @@ export function ChatPanel({ messages, selfId, maxLength, canSend, onSend, onClos
           );
         })}
       </ol>
-      <ChatComposer maxLength={maxLength} onSend={onSend} disabled={!canSend} />
+      {blockedReason ? (
+        <p role="note" className="border-t border-slate-200 p-3 text-sm text-slate-700">
+          {blockedReason}
+        </p>
+      ) : (
+        <ChatComposer maxLength={maxLength} onSend={onSend} disabled={!canSend} />
+      )}
     </SidePanel>
   );
 }

@@ -2,8 +2,8 @@
 
 import { Hand, Mic, MicOff, MonitorUp, Video, VideoOff } from "lucide-react";
 import type { ReactNode } from "react";
-import type { Participant } from "@/lib/signaling";
-import { handRaisedAt, isCameraOn, isHost, isMicrophoneOn, isReconnecting, isSharingScreen, participantsInListOrder } from "@/components/meeting/state/participant-facts";
+import type { Participant, WaitingParticipant } from "@/lib/signaling";
+import { handRaisedAt, isCameraOn, isMicrophoneOn, isReconnecting, isSharingScreen, participantsInListOrder, roleLabel } from "@/components/meeting/state/participant-facts";
 import { SidePanel } from "./side-panel";
 
 type Props = {
@@ -14,7 +14,50 @@ type Props = {
   hostMenuFor?: (participant: Participant) => ReactNode;
   /** Meeting-wide host actions (lock, end for all), when the viewer is a host. */
   hostControls?: ReactNode;
+  /** The waiting room and what a host does with it; absent for everyone else. */
+  waitingRoom?: { waiting: readonly WaitingParticipant[]; onAdmit: (id: string) => void; onDeny: (id: string) => void; onAdmitAll: () => void };
 };
+
+function WaitingList({ waiting, onAdmit, onDeny, onAdmitAll }: NonNullable<Props["waitingRoom"]>) {
+  if (waiting.length === 0) return null;
+  return (
+    <section aria-labelledby="waiting-list-heading" className="border-b border-slate-200 px-4 py-3">
+      <div className="flex items-center justify-between gap-2">
+        <h3 id="waiting-list-heading" className="text-sm font-semibold">
+          Waiting to join ({waiting.length})
+        </h3>
+        {waiting.length > 1 ? (
+          <button type="button" onClick={onAdmitAll} className="rounded-md bg-brand-700 px-2 py-1 text-xs font-semibold text-white hover:bg-brand-800">
+            Admit all
+          </button>
+        ) : null}
+      </div>
+      <ul aria-label="Waiting to join" className="mt-2 space-y-1">
+        {waiting.map((person) => (
+          <li key={person.id} data-testid="waiting-row" data-waiting-name={person.name} className="flex items-center gap-2 text-sm">
+            <span className="min-w-0 flex-1 truncate">{person.name}</span>
+            <button
+              type="button"
+              aria-label={`Admit ${person.name}`}
+              onClick={() => onAdmit(person.id)}
+              className="rounded-md bg-brand-700 px-2 py-1 text-xs font-semibold text-white hover:bg-brand-800"
+            >
+              Admit
+            </button>
+            <button
+              type="button"
+              aria-label={`Deny ${person.name}`}
+              onClick={() => onDeny(person.id)}
+              className="rounded-md border border-slate-300 px-2 py-1 text-xs font-semibold text-slate-800 hover:bg-slate-100"
+            >
+              Deny
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function State({ on, label, onIcon, offIcon }: { on: boolean; label: string; onIcon: ReactNode; offIcon: ReactNode }) {
   return (
@@ -25,18 +68,26 @@ function State({ on, label, onIcon, offIcon }: { on: boolean; label: string; onI
 }
 
 /** Everyone in the meeting, raised hands first in the order they went up. */
-export function ParticipantsPanel({ participants, selfId, onClose, hostMenuFor, hostControls }: Props) {
+export function ParticipantsPanel({ participants, selfId, onClose, hostMenuFor, hostControls, waitingRoom }: Props) {
   const ordered = participantsInListOrder(participants);
   return (
     <SidePanel id="participants-panel" title={`Participants (${participants.length})`} onClose={onClose}>
       {hostControls}
+      {waitingRoom ? <WaitingList {...waitingRoom} /> : null}
       <ul aria-label="Participants" className="flex-1 divide-y divide-slate-100 overflow-y-auto px-2">
         {ordered.map((participant) => {
           const raised = handRaisedAt(participant) !== null;
           const microphone = isMicrophoneOn(participant);
           const camera = isCameraOn(participant);
           return (
-            <li key={participant.id} data-testid="participant-row" data-participant-name={participant.name} data-muted={!microphone} data-hand={raised} className="flex items-center gap-3 px-2 py-2">
+            <li
+              key={participant.id}
+              data-testid="participant-row"
+              data-participant-name={participant.name}
+              data-role={participant.role}
+              data-muted={!microphone}
+              data-hand={raised}
+              className="flex items-center gap-3 px-2 py-2">
               <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-brand-700 text-sm font-semibold text-white">
                 {participant.name.slice(0, 1).toUpperCase()}
               </span>
@@ -46,7 +97,7 @@ export function ParticipantsPanel({ participants, selfId, onClose, hostMenuFor, 
                   {participant.id === selfId ? " (you)" : ""}
                 </span>
                 <span className="block text-xs text-slate-600">
-                  {[isHost(participant) ? "Host" : null, isReconnecting(participant) ? "Reconnecting…" : null, isSharingScreen(participant) ? "Sharing screen" : null]
+                  {[roleLabel(participant), isReconnecting(participant) ? "Reconnecting…" : null, isSharingScreen(participant) ? "Sharing screen" : null]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>

@@ -11,13 +11,35 @@ const decisions: Readonly<Partial<Record<CloseCode, string>>> = {
   [CLOSE_CODES.ended]: "A host ended the meeting for everyone.",
   [CLOSE_CODES.roomLocked]: "The meeting is locked: a host has to unlock it before you can join.",
   [CLOSE_CODES.helloTimeout]: "The meeting did not hear from this browser in time.",
+  [CLOSE_CODES.denied]: "A host didn't let you into the meeting.",
+  [CLOSE_CODES.roomFull]: "The meeting is full: nobody else can join until someone leaves.",
+  [CLOSE_CODES.roomClosed]: "The room is no longer available.",
 };
+
+/** The server names why it closed the room in the close frame's reason (lib/internal-api/party-control.ts). */
+const roomClosedReasons: Readonly<Record<string, string>> = {
+  expired: "The room expired, so the meeting ended for everyone.",
+  archived: "The room was archived, so the meeting ended for everyone.",
+  deleted: "The room was deleted, so the meeting ended for everyone.",
+};
+
+/** `closed`: the room itself is gone (4007), which the exit screen says as "This room was closed". */
+export type CloseOutcome = { exit: "closed" | "failed"; message: string };
 
 /**
  * What a socket close means for the person. The room's own close codes are decisions, after which reconnecting
  * would only be refused again: they end the meeting with an explanation. Any other code (1006 for a dropped
- * network, 1001 for a restarting server) is a failure that partysocket retries.
+ * network, 1001 for a restarting server) is a failure that partysocket retries (null).
  */
-export function closeDecision(code: number): string | null {
-  return decisions[code as CloseCode] ?? null;
+export function closeOutcome(code: number, reason = ""): CloseOutcome | null {
+  if (code === CLOSE_CODES.roomClosed) {
+    return { exit: "closed", message: roomClosedReasons[reason] ?? decisions[CLOSE_CODES.roomClosed]! };
+  }
+  const message = decisions[code as CloseCode];
+  return message === undefined ? null : { exit: "failed", message };
+}
+
+/** The explanation alone, or null when partysocket should retry. */
+export function closeDecision(code: number, reason = ""): string | null {
+  return closeOutcome(code, reason)?.message ?? null;
 }

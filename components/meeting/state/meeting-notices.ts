@@ -28,9 +28,22 @@ function connectionNotice(before: Participant | undefined, after: Participant, i
   return [{ text: after.connection === "reconnecting" ? `${after.name} is reconnecting` : `${after.name} is back`, toast: null }];
 }
 
+const roleWords: Record<Participant["role"], string> = { host: "a host", presenter: "a presenter", participant: "a participant", observer: "an observer" };
+
+function roleNotice(before: Participant | undefined, after: Participant, isSelf: boolean): Notice[] {
+  if (!before || before.role === after.role) return [];
+  if (isSelf) {
+    const hint = after.role === "observer" ? " You can watch, chat and raise your hand." : after.role === "host" ? " You can now manage the meeting." : "";
+    return [{ text: `A host made you ${roleWords[after.role]}.${hint}`, toast: "info" }];
+  }
+  return [{ text: `${after.name} is now ${roleWords[after.role]}`, toast: null }];
+}
+
 /** Errors worth telling the person about; the rest are protocol noise a person cannot act on. */
 const errorTexts: Partial<Record<ErrorCode, string>> = {
-  forbidden: "Only hosts can do that.",
+  // The server says why (lib/domain/meeting-permissions), in words meant for people; this is the fallback.
+  forbidden: "You can't do that in this meeting.",
+  room_full: "The meeting is full.",
   room_locked: "The meeting is locked: a host has to unlock it before you can join.",
   rate_limited: "You're sending too fast; some actions were dropped.",
   unknown_participant: "That person has already left.",
@@ -61,8 +74,12 @@ export function noticesFor(state: MeetingViewState, message: ServerMessage): Not
     case "participant-updated": {
       const before = state.participants.find((participant) => participant.id === message.participant.id);
       const isSelf = message.participant.id === state.selfId;
-      return [...handNotice(before, message.participant, isSelf), ...connectionNotice(before, message.participant, isSelf)];
+      return [...roleNotice(before, message.participant, isSelf), ...handNotice(before, message.participant, isSelf), ...connectionNotice(before, message.participant, isSelf)];
     }
+    case "waiting":
+      return [{ text: "You're in the waiting room. A host will let you in.", toast: null }];
+    case "denied":
+      return [{ text: "A host didn't let you in", toast: null }];
     case "muted-by-host":
       return [{ text: "A host muted your microphone", toast: "warning" }];
     case "room-updated": {
@@ -84,6 +101,7 @@ export function noticesFor(state: MeetingViewState, message: ServerMessage): Not
     case "ended":
       return [{ text: "A host ended the meeting for everyone", toast: null }];
     case "error":
+      if (message.code === "forbidden" && message.message) return [{ text: message.message, toast: "error" }];
       return errorTexts[message.code] ? [{ text: errorTexts[message.code]!, toast: "error" }] : [];
     default:
       return [];

@@ -1,4 +1,5 @@
-import type { ChatMessage, Participant, ReactionEmoji, RoomSettings, ServerMessage } from "@/lib/signaling";
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
+import type { ChatMessage, Participant, ReactionEmoji, RoomSettings, ServerMessage, WaitingParticipant } from "@/lib/signaling";
 import { type LayoutMode, type TileRef, nextLayoutMode } from "./meeting-layout";
 import { isSharingScreen } from "./participant-facts";
 
@@ -8,13 +9,15 @@ import { isSharingScreen } from "./participant-facts";
  * without a socket; toasts and announcements are derived separately (meeting-notices.ts).
  */
 
-export type ExitReason = "left" | "ended" | "removed" | "failed";
+/** `closed`: the server closed the room itself (expired, archived, deleted). */
+export type ExitReason = "left" | "ended" | "removed" | "denied" | "failed" | "closed";
 export type Panel = "chat" | "participants";
 
 export type FloatingReaction = { id: number; participantId: string; emoji: ReactionEmoji };
 
 export type MeetingViewState = {
-  phase: "connecting" | "in-meeting" | "reconnecting" | "over";
+  /** `waiting`: in the waiting room until a host admits (welcome) or denies. */
+  phase: "connecting" | "waiting" | "in-meeting" | "reconnecting" | "over";
   exit: { reason: ExitReason; message?: string } | null;
   selfId: string | null;
   /** Server order (join order), oneself included. */
@@ -25,6 +28,8 @@ export type MeetingViewState = {
   unreadChat: number;
   panel: Panel | null;
   room: RoomSettings;
+  /** The waiting room as hosts see it (empty for everyone else), oldest first. */
+  waiting: WaitingParticipant[];
   layoutMode: LayoutMode;
   pinned: TileRef | null;
   reactions: FloatingReaction[];
@@ -36,7 +41,7 @@ export type MeetingViewEvent =
   | { type: "join-started" }
   | { type: "connection-lost" }
   | { type: "left" }
-  | { type: "failed"; message: string }
+  | { type: "failed"; message: string; closed?: boolean }
   | { type: "panel-toggled"; panel: Panel }
   | { type: "panel-closed" }
   | { type: "layout-chosen"; mode: LayoutMode }
@@ -58,7 +63,8 @@ export const initialMeetingViewState: MeetingViewState = {
   chat: [],
   unreadChat: 0,
   panel: null,
-  room: { locked: false, spotlight: null },
+  room: { locked: false, spotlight: null, policy: defaultRoomPolicy },
+  waiting: [],
   layoutMode: "auto",
   pinned: null,
   reactions: [],
@@ -100,7 +106,11 @@ function reduceServerMessage(state: MeetingViewState, message: ServerMessage, at
   switch (message.type) {
     case "welcome": {
       // A resumed session's welcome replaces the roster and history wholesale: both may have moved on meanwhile.
-      const joined = withRoster({ ...state, phase: "in-meeting", exit: null, selfId: message.self.id, room: message.room }, message.participants, at);
+      const joined = withRoster(
+        { ...state, phase: "in-meeting", exit: null, selfId: message.self.id, room: message.room, waiting: message.waiting },
+        message.participants,
+        at,
+      );
       const known = new Set(state.chat.map((entry) => entry.id));
       const unseen = state.panel === "chat" ? 0 : message.chat.filter((entry) => !known.has(entry.id) && entry.from !== message.self.id).length;
       return { ...joined, chat: message.chat.slice(-MAX_CHAT_MESSAGES), unreadChat: state.selfId === null ? 0 : state.unreadChat + unseen };
@@ -121,7 +131,15 @@ function reduceServerMessage(state: MeetingViewState, message: ServerMessage, at
         nextReactionId: state.nextReactionId + 1,
       };
     case "room-updated":
-      return { ...state, room: { locked: message.locked, spotlight: message.spotlight } };
+      return { ...state, room: { locked: message.locked, spotlight: message.spotlight, policy: message.policy } };
+    case "waiting":
+      return { ...state, phase: "waiting", selfId: null };
+    case "waiting-updated":
+      return { ...state, waiting: message.waiting };
+    case "knock":
+      return state.waiting.some((entry) => entry.id === message.participant.id) ? state : { ...state, waiting: [...state.waiting, message.participant] };
+    case "denied":
+      return over(state, "denied");
     case "removed":
       return over(state, "removed");
     case "ended":
@@ -143,7 +161,8 @@ export function reduceMeetingView(state: MeetingViewState, event: MeetingViewEve
     case "left":
       return state.phase === "over" ? state : over(state, "left");
     case "failed":
-      return over(state, "failed", event.message);
+      // The close that follows a denial or removal must not replace its explanation.
+      return state.phase === "over" ? state : over(state, event.closed ? "closed" : "failed", event.message);
     case "panel-toggled": {
       const panel = state.panel === event.panel ? null : event.panel;
       return { ...state, panel, unreadChat: panel === "chat" ? 0 : state.unreadChat };

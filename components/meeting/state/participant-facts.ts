@@ -32,6 +32,20 @@ export function isHost(participant: Participant): boolean {
   return participant.role === "host";
 }
 
+/** The role as lists and tiles name it; plain participants need no label. */
+export function roleLabel(participant: Pick<Participant, "role">): string | null {
+  switch (participant.role) {
+    case "host":
+      return "Host";
+    case "presenter":
+      return "Presenter";
+    case "observer":
+      return "Observer";
+    case "participant":
+      return null;
+  }
+}
+
 /** Raised hands first, in the order they went up; then everyone else in join order. */
 export function participantsInListOrder(participants: readonly Participant[]): Participant[] {
   const raised = participants.filter((participant) => handRaisedAt(participant) !== null);

@@ -4,11 +4,15 @@ import { prisma } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/domain/actor";
 import type { CreateRoomInput } from "@/lib/domain/room-input";
 import { roomSlug } from "@/lib/domain/room-slug";
+import { readRoomPolicy } from "@/lib/domain/room-policy";
+import { findVisibleTemplate } from "@/lib/server/templates/find-template";
 import { roomViewInclude, toRoomView } from "./room-view";
 
 export async function createRoom(actor: Actor, input: CreateRoomInput) {
   const slug = roomSlug(input.name, randomBytes(4).toString("hex"));
   const invites = [...new Set(input.invites)];
+  // The room copies the template's policy, so later template edits do not change existing rooms.
+  const template = input.templateId ? await findVisibleTemplate(actor, input.templateId) : null;
   const room = await prisma.$transaction(async (tx) => {
     const created = await tx.room.create({
       data: {
@@ -18,6 +22,7 @@ export async function createRoom(actor: Actor, input: CreateRoomInput) {
         visibility: input.visibility,
         expiresAt: input.expiresAt ?? null,
         ownerId: actor.id,
+        ...(template ? { templateId: template.id, policy: readRoomPolicy(template.policy) } : {}),
         invites: { create: invites.map((email) => ({ email, invitedById: actor.id })) },
       },
       include: roomViewInclude,

@@ -2,6 +2,7 @@ import "server-only";
 import { serverEnv } from "@/lib/config/server-env";
 import type { Actor } from "@/lib/domain/actor";
 import { meetingRoleOnJoin } from "@/lib/domain/room-access";
+import { readRoomPolicy } from "@/lib/domain/room-policy";
 import { signJoinToken } from "@/lib/join-token/sign-join-token";
 import { AppError } from "@/lib/server/http/app-error";
 import { iceServersFor } from "@/lib/server/rtc/ice-servers";
@@ -23,8 +24,10 @@ export async function joinRoom(actor: Actor, idOrSlug: string, now = new Date())
   if (room.expiresAt && room.expiresAt <= now) throw new AppError("gone", "This room has expired.");
 
   const env = serverEnv();
-  const role = meetingRoleOnJoin(actor, room);
-  const token = await signJoinToken({ userId: actor.id, name: actor.name, roomId: room.id, role }, env.PARTY_SECRET, {
+  const policy = readRoomPolicy(room.policy);
+  // The owner hosts; everyone else gets the room's default role (PartyKit enforces both, with the policy).
+  const role = meetingRoleOnJoin(actor, room) === "host" ? "host" : policy.defaultRole;
+  const token = await signJoinToken({ userId: actor.id, name: actor.name, roomId: room.id, role, policy }, env.PARTY_SECRET, {
     ttlSeconds: JOIN_TOKEN_TTL_SECONDS,
     now,
   });

@@ -13,7 +13,7 @@ describe("demo seed", () => {
     await seedDemoOrg(prisma, directory);
     const countsAfterFirstRun = await demoRowCounts();
 
-    expect(await seedDemoOrg(prisma, directory)).toEqual({ usersCreated: 0, roomsCreated: 0, invitesCreated: 0 });
+    expect(await seedDemoOrg(prisma, directory)).toEqual({ usersCreated: 0, roomsCreated: 0, invitesCreated: 0, templatesCreated: 0 });
     expect(await demoRowCounts()).toEqual(countsAfterFirstRun);
     expect(countsAfterFirstRun).toEqual({ users: 4, rooms: 5, invites: 1 });
   });

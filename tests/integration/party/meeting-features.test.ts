@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RtcSignal } from "@/lib/signaling";
 import { clientRegistry, freshRoomId, PartyClient } from "./party-client";
@@ -95,7 +96,7 @@ describe("PartyKit meeting: host actions", () => {
     expect(host!.client.drain("muted-by-host")).toEqual([]);
     expect(host!.client.socket.readyState).toBe(host!.client.socket.OPEN);
     const { welcome } = clients.track(await PartyClient.join(roomId, { name: "Checker" }));
-    expect(welcome.room).toEqual({ locked: false, spotlight: null });
+    expect(welcome.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy });
     expect(welcome.participants).toHaveLength(3);
   });
 
@@ -113,7 +114,7 @@ describe("PartyKit meeting: host actions", () => {
     expect((await carol!.client.next("participant-updated")).participant.media.audio).toBe(false);
 
     host!.client.send({ type: "spotlight", participantId: carol!.welcome.self.id });
-    expect(await bob!.client.next("room-updated")).toEqual({ type: "room-updated", locked: false, spotlight: carol!.welcome.self.id });
+    expect(await bob!.client.next("room-updated")).toEqual({ type: "room-updated", locked: false, spotlight: carol!.welcome.self.id, policy: defaultRoomPolicy });
 
     host!.client.send({ type: "lock", locked: true });
     expect(await bob!.client.next("room-updated")).toMatchObject({ locked: true });

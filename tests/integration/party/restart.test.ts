@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { clientRegistry, freshRoomId, PartyClient, type Server } from "./party-client";
 import { freePort, randomSecret, startPartykitDev, type PartykitDev } from "./partykit-dev";
 
@@ -63,5 +64,27 @@ describe("PartyKit meeting: restart", () => {
     expect(bobBack.welcome).toMatchObject({ resumed: true, self: { id: bob.welcome.self.id, hand: { raised: true } } });
     expect((await hostBack.client.next("participant-updated")).participant).toMatchObject({ id: bob.welcome.self.id, connection: "connected" });
     expect(await hostBack.client.settled("participant-left")).toEqual([]);
+  });
+
+  it("keeps the waiting room: the waiting person comes back to their place and the host admits them", { timeout: 120_000 }, async () => {
+    const roomId = freshRoomId();
+    const policy = { ...defaultRoomPolicy, waitingRoom: true };
+    const host = await PartyClient.join(roomId, { name: "Hannah", role: "host", policy }, { server });
+    const bob = await PartyClient.connect(roomId, { name: "Bob", policy }, { server });
+    const waiting = await bob.next("waiting");
+    await host.client.next("knock");
+
+    await dev!.stop("SIGKILL");
+    await Promise.all([host.client.closed, bob.closed]);
+    dev = await startPartykitDev({ port, secret: server.secret, persist: storage });
+
+    const hostBack = clients.track(
+      await PartyClient.join(roomId, { name: "Hannah", role: "host", policy, userId: host.welcome.self.userId }, { resume: host.welcome.resume, server }),
+    );
+    expect(hostBack.welcome).toMatchObject({ resumed: true, waiting: [{ id: waiting.self.id, name: "Bob" }] });
+    const bobBack = clients.track(await PartyClient.connect(roomId, { name: "Bob", policy, userId: waiting.self.userId }, { resume: waiting.resume, server }));
+    expect((await bobBack.next("waiting")).self.id).toBe(waiting.self.id);
+    hostBack.client.send({ type: "admit", participantId: waiting.self.id });
+    expect(await bobBack.next("welcome")).toMatchObject({ resumed: false, self: { id: waiting.self.id } });
   });
 });

@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import type { ChatMessage, Participant, WelcomeMessage } from "@/lib/signaling";
 
 export function participant(id: string, overrides: Partial<Participant> = {}): Participant {
@@ -25,9 +26,10 @@ export function welcome(self: Participant, others: Participant[] = [], overrides
     self,
     participants: [self, ...others],
     chat: [],
-    room: { locked: false, spotlight: null },
+    room: { locked: false, spotlight: null, policy: defaultRoomPolicy },
     resume: "a".repeat(43),
     resumed: false,
+    waiting: [],
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
 import { noticesFor } from "@/components/meeting/state/meeting-notices";
 import { initialMeetingViewState, type MeetingViewState, reduceMeetingView } from "@/components/meeting/state/meeting-view-state";
@@ -38,14 +39,34 @@ describe("noticesFor", () => {
 
   it("warns when a host mutes you, and describes room changes", () => {
     expect(noticesFor(inMeeting, { type: "muted-by-host", by: "ann" })).toEqual([{ text: "A host muted your microphone", toast: "warning" }]);
-    expect(noticesFor(inMeeting, { type: "room-updated", locked: true, spotlight: null })[0]?.text).toMatch(/locked/);
-    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "ann" })).toEqual([{ text: "Ann is spotlighted for everyone", toast: null }]);
-    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "me" })).toEqual([{ text: "You are spotlighted for everyone", toast: "info" }]);
+    expect(noticesFor(inMeeting, { type: "room-updated", locked: true, spotlight: null, policy: defaultRoomPolicy })[0]?.text).toMatch(/locked/);
+    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "ann", policy: defaultRoomPolicy })).toEqual([{ text: "Ann is spotlighted for everyone", toast: null }]);
+    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "me", policy: defaultRoomPolicy })).toEqual([{ text: "You are spotlighted for everyone", toast: "info" }]);
   });
 
   it("reports errors a person can act on, and stays quiet about protocol noise and after the end", () => {
-    expect(noticesFor(inMeeting, { type: "error", code: "forbidden", message: "x" })).toEqual([{ text: "Only hosts can do that.", toast: "error" }]);
+    expect(noticesFor(inMeeting, { type: "error", code: "forbidden", message: "Only hosts can lock the meeting" })).toEqual([
+      { text: "Only hosts can lock the meeting", toast: "error" },
+    ]);
+    expect(noticesFor(inMeeting, { type: "error", code: "forbidden", message: "" })).toEqual([{ text: "You can't do that in this meeting.", toast: "error" }]);
     expect(noticesFor(inMeeting, { type: "error", code: "invalid_message", message: "x" })).toEqual([]);
     expect(noticesFor({ ...inMeeting, phase: "over" }, { type: "participant-joined", participant: participant("bo") })).toEqual([]);
+  });
+});
+
+describe("noticesFor: roles and the waiting room", () => {
+  it("tells a person their new role, and others quietly", () => {
+    expect(noticesFor(inMeeting, { type: "participant-updated", participant: { ...me, role: "presenter" } })).toEqual([
+      { text: "A host made you a presenter.", toast: "info" },
+    ]);
+    expect(noticesFor(inMeeting, { type: "participant-updated", participant: { ...me, role: "observer" } })[0]?.text).toMatch(/an observer\. You can watch/);
+    expect(noticesFor(inMeeting, { type: "participant-updated", participant: { ...ann, role: "host" } })).toEqual([{ text: "Ann is now a host", toast: null }]);
+  });
+
+  it("announces waiting and being turned away", () => {
+    expect(noticesFor(initialMeetingViewState, { type: "waiting", v: 2, self: { id: "me", userId: "u", name: "Me", role: "participant", since: 1 }, resume: "a".repeat(43) })).toEqual([
+      { text: "You're in the waiting room. A host will let you in.", toast: null },
+    ]);
+    expect(noticesFor(initialMeetingViewState, { type: "denied", by: "host" })).toEqual([{ text: "A host didn't let you in", toast: null }]);
   });
 });

@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
 import { initialMeetingViewState, type MeetingViewEvent, type MeetingViewState, reduceMeetingView } from "@/components/meeting/state/meeting-view-state";
 import type { ServerMessage } from "@/lib/signaling";
@@ -15,7 +16,7 @@ const server = (message: ServerMessage, at = 0): MeetingViewEvent => ({ type: "s
 
 describe("reduceMeetingView", () => {
   it("takes the roster, history and room settings from welcome", () => {
-    const state = run([server(welcome(me, [ann], { chat: [chatMessage("1", "ann")], room: { locked: true, spotlight: "ann" } }))]);
+    const state = run([server(welcome(me, [ann], { chat: [chatMessage("1", "ann")], room: { locked: true, spotlight: "ann", policy: defaultRoomPolicy } }))]);
     expect(state).toMatchObject({ phase: "in-meeting", selfId: "me", room: { locked: true, spotlight: "ann" }, unreadChat: 0 });
     expect(state.participants.map((p) => p.id)).toEqual(["me", "ann"]);
     expect(state.chat.map((m) => m.id)).toEqual(["1"]);
@@ -110,6 +111,35 @@ describe("reduceMeetingView", () => {
   });
 
   it("applies room updates", () => {
-    expect(run([server(welcome(me, [ann])), server({ type: "room-updated", locked: true, spotlight: "ann" })]).room).toEqual({ locked: true, spotlight: "ann" });
+    expect(run([server(welcome(me, [ann])), server({ type: "room-updated", locked: true, spotlight: "ann", policy: defaultRoomPolicy })]).room).toEqual({ locked: true, spotlight: "ann", policy: defaultRoomPolicy });
+  });
+});
+
+describe("reduceMeetingView: waiting room and roles", () => {
+  const bob = { id: "bob", userId: "user-bob", name: "Bob", role: "participant" as const, since: 5 };
+  const cy = { id: "cy", userId: "user-cy", name: "Cy", role: "participant" as const, since: 6 };
+
+  it("waits without a roster, then enters with the welcome", () => {
+    const waiting = run([{ type: "join-started" }, server({ type: "waiting", v: 2, self: bob, resume: "b".repeat(43) })]);
+    expect(waiting).toMatchObject({ phase: "waiting", selfId: null, participants: [] });
+    expect(run([server(welcome(me, [ann]))], waiting)).toMatchObject({ phase: "in-meeting", selfId: "me" });
+  });
+
+  it("keeps a denial's explanation when the close that follows reports a failure", () => {
+    const denied = run([server({ type: "waiting", v: 2, self: bob, resume: "b".repeat(43) }), server({ type: "denied", by: "host" }), { type: "failed", message: "closed" }]);
+    expect(denied).toMatchObject({ phase: "over", exit: { reason: "denied" } });
+  });
+
+  it("keeps the host's waiting list from the welcome, knocks and updates", () => {
+    const host = run([server(welcome(me, [], { waiting: [bob] }))]);
+    expect(host.waiting).toEqual([bob]);
+    const knocked = run([server({ type: "knock", participant: cy }), server({ type: "knock", participant: cy })], host);
+    expect(knocked.waiting).toEqual([bob, cy]);
+    expect(run([server({ type: "waiting-updated", waiting: [cy] })], knocked).waiting).toEqual([cy]);
+  });
+
+  it("takes the room's policy from room updates", () => {
+    const policy = { ...defaultRoomPolicy, chatEnabled: false };
+    expect(run([server(welcome(me)), server({ type: "room-updated", locked: false, spotlight: null, policy })]).room.policy).toEqual(policy);
   });
 });

@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "@/lib/signaling";
 import { HELLO_TIMEOUT_MS, rosterOf } from "@/lib/meeting";
@@ -31,7 +32,7 @@ describe("joining a meeting", () => {
         hand: { raised: false },
         connection: "connected",
       },
-      room: { locked: false, spotlight: null },
+      room: { locked: false, spotlight: null, policy: defaultRoomPolicy },
       resumed: false,
     });
     if (welcome?.type !== "welcome") throw new Error("expected a welcome");

@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
 import { emptyMeeting, rosterOf } from "@/lib/meeting";
 import { CLOSE_CODES, type ClientMessage } from "@/lib/signaling";
@@ -12,7 +13,7 @@ function meetingWithHost() {
 }
 
 describe("host actions", () => {
-  it.each<[string, (target: string) => Exclude<ClientMessage, { type: "hello" | "chat" }>]>([
+  it.each<[string, (target: string) => Exclude<ClientMessage, { type: "hello" | "chat" | "admit" }>]>([
     ["mute", (target) => ({ type: "mute", participantId: target })],
     ["remove", (target) => ({ type: "remove", participantId: target })],
     ["end", () => ({ type: "end" })],
@@ -85,7 +86,7 @@ describe("host actions", () => {
     const { meeting, host, bob, carol } = meetingWithHost();
     const { effects } = meeting.send(host.socket, { type: "lock", locked: true });
     for (const socket of [host.socket, bob.socket, carol.socket]) {
-      expect(messagesTo(effects, socket)).toEqual([{ type: "room-updated", locked: true, spotlight: null }]);
+      expect(messagesTo(effects, socket)).toEqual([{ type: "room-updated", locked: true, spotlight: null, policy: defaultRoomPolicy }]);
     }
 
     const stranger = meeting.connect("stranger");
@@ -106,7 +107,7 @@ describe("host actions", () => {
   it("spotlights a participant for everyone, refuses unknown targets, and clears the spotlight when its subject leaves", () => {
     const { meeting, host, bob, carol } = meetingWithHost();
     const { effects } = meeting.send(host.socket, { type: "spotlight", participantId: carol.id });
-    expect(messagesTo(effects, bob.socket)).toEqual([{ type: "room-updated", locked: false, spotlight: carol.id }]);
+    expect(messagesTo(effects, bob.socket)).toEqual([{ type: "room-updated", locked: false, spotlight: carol.id, policy: defaultRoomPolicy }]);
     expect(messagesTo(meeting.send(host.socket, { type: "spotlight", participantId: "nobody" }).effects, host.socket)).toMatchObject([
       { type: "error", code: "unknown_participant" },
     ]);
@@ -114,7 +115,7 @@ describe("host actions", () => {
     const left = meeting.send(carol.socket, { type: "leave" });
     expect(messagesTo(left.effects, bob.socket)).toEqual([
       { type: "participant-left", participantId: carol.id, reason: "left" },
-      { type: "room-updated", locked: false, spotlight: null },
+      { type: "room-updated", locked: false, spotlight: null, policy: defaultRoomPolicy },
     ]);
   });
 

@@ -9,7 +9,8 @@ import {
   type MeetingState,
   type MeetingTransition,
 } from "@/lib/meeting";
-import type { ClientMessage, MeetingRole, ServerMessage, WelcomeMessage } from "@/lib/signaling";
+import type { RoomPolicy } from "@/lib/domain/room-policy";
+import type { AdmitMessage, ClientMessage, MeetingRole, ServerMessage, WaitingMessage, WelcomeMessage } from "@/lib/signaling";
 
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -61,9 +62,10 @@ export class MeetingDriver {
     return this.apply({ type: "tick", now: this.now });
   }
 
-  connect(name: string, role: MeetingRole = "participant", userId = `user-${name}`): string {
+  /** `policy`: what the join token carried, stamped with the driver's clock (a later token is newer). */
+  connect(name: string, role: MeetingRole = "participant", userId = `user-${name}`, policy?: RoomPolicy): string {
     const connectionId = `c${++this.counter}-${name}`;
-    const identity: ConnectionIdentity = { userId, name, role };
+    const identity: ConnectionIdentity = { userId, name, role, ...(policy ? { policy: { value: policy, stamp: this.now } } : {}) };
     this.apply({ type: "connected", now: this.now, connectionId, identity });
     return connectionId;
   }
@@ -82,15 +84,35 @@ export class MeetingDriver {
   }
 
   /** Connects and says hello; returns the socket and its welcome. */
-  join(name: string, role: MeetingRole = "participant", options: { userId?: string; resume?: string } = {}) {
-    const socket = this.connect(name, role, options.userId);
+  join(name: string, role: MeetingRole = "participant", options: { userId?: string; resume?: string; policy?: RoomPolicy } = {}) {
+    const socket = this.connect(name, role, options.userId, options.policy);
     const transition = this.hello(socket, { resume: options.resume });
     const welcome = messagesTo(transition.effects, socket).find((message): message is WelcomeMessage => message.type === "welcome");
     expect(welcome, `welcome for ${name}`).toBeDefined();
     return { socket, welcome: welcome!, id: welcome!.self.id, transition };
   }
 
-  send(connectionId: string, message: Exclude<ClientMessage, { type: "hello" | "chat" }>): MeetingTransition {
+  /** Connects and says hello into a waiting room; returns the socket and its `waiting` message. */
+  knock(name: string, role: MeetingRole = "participant", options: { userId?: string; resume?: string; policy?: RoomPolicy } = {}) {
+    const socket = this.connect(name, role, options.userId, options.policy);
+    const transition = this.hello(socket, { resume: options.resume });
+    const waiting = messagesTo(transition.effects, socket).find((message): message is WaitingMessage => message.type === "waiting");
+    expect(waiting, `waiting for ${name}`).toBeDefined();
+    return { socket, waiting: waiting!, id: waiting!.self.id, transition };
+  }
+
+  /** A host's admit, with a fresh resume token drawn for everyone waiting (as the adapter does). */
+  admit(connectionId: string, message: Omit<AdmitMessage, "type">): MeetingTransition {
+    const issued = new Map(
+      [...this.state.waiting.keys()].map((id) => {
+        const resumeToken = `token-${++this.counter}`;
+        return [id, { resumeToken, resumeTokenHash: sha256(resumeToken) }] as const;
+      }),
+    );
+    return this.apply({ type: "admit", now: this.now, connectionId, message: { type: "admit", ...message }, issued });
+  }
+
+  send(connectionId: string, message: Exclude<ClientMessage, { type: "hello" | "chat" | "admit" }>): MeetingTransition {
     return this.apply({ type: "message", now: this.now, connectionId, message });
   }
 

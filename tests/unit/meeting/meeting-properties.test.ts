@@ -10,49 +10,70 @@ import {
   type MeetingEvent,
   type MeetingTransition,
 } from "@/lib/meeting";
+import { defaultRoomPolicy, type RoomPolicy } from "@/lib/domain/room-policy";
+import { forbiddenMedia } from "@/lib/domain/meeting-permissions";
 import type { ClientMessage, MeetingRole, Participant, ServerMessage } from "@/lib/signaling";
 import { deliveries, MeetingDriver, sha256 } from "./meeting-driver";
 
-const users: ConnectionIdentity[] = [
+const people: Omit<ConnectionIdentity, "policy">[] = [
   { userId: "u-host", name: "Hannah", role: "host" },
   { userId: "u-bob", name: "Bob", role: "participant" },
   { userId: "u-carol", name: "Carol", role: "presenter" },
   { userId: "u-olga", name: "Olga", role: "observer" },
 ];
+const users = people;
+const ROLES: MeetingRole[] = ["host", "presenter", "participant", "observer"];
+
+/** The room policy every join token of a run carries: waiting room, small capacities, restricted sharing and chat. */
+const policyArbitrary: fc.Arbitrary<RoomPolicy> = fc.record({
+  waitingRoom: fc.boolean(),
+  screenShare: fc.constantFrom("everyone" as const, "presenters" as const),
+  chatEnabled: fc.boolean(),
+  maxParticipants: fc.integer({ min: 2, max: 5 }),
+}).map((overrides) => ({ ...defaultRoomPolicy, ...overrides }));
 
 /** Indexes into what exists when the command runs (sockets, tokens and ids issued so far). */
 type Command =
-  | { kind: "connect"; user: number }
+  /** `policy`: which of the run's two room policies the join token carries. */
+  | { kind: "connect"; user: number; policy: number }
   /** Connect and say hello at once, the usual case; `resume` picks a token (see the hello step). */
-  | { kind: "join"; user: number; resume: number | null }
+  | { kind: "join"; user: number; resume: number | null; policy: number }
   | { kind: "hello"; socket: number; resume: number | null; v: number }
   | { kind: "disconnect"; socket: number }
   | { kind: "send"; socket: number; message: MessageTemplate }
   | { kind: "chat"; socket: number }
+  /** `target` null: admit everyone waiting. */
+  | { kind: "admit"; socket: number; target: number | null }
   | { kind: "tick" };
 
 type MessageTemplate =
-  | { type: "signal" | "mute" | "remove"; target: number }
+  | { type: "signal" | "mute" | "remove" | "deny"; target: number }
+  | { type: "set-role"; target: number; role: MeetingRole }
   | { type: "spotlight"; target: number | null }
-  | { type: "media"; audio: boolean; video: boolean }
+  | { type: "media"; audio: boolean; video: boolean; screen: boolean }
   | { type: "hand" | "lock"; flag: boolean }
   | { type: "reaction" | "quality" | "leave" | "ping" | "end" };
 
 const index = fc.nat(20);
 const template: fc.Arbitrary<MessageTemplate> = fc.oneof(
-  fc.record({ type: fc.constantFrom("signal" as const, "mute" as const, "remove" as const), target: index }),
+  fc.record({ type: fc.constantFrom("signal" as const, "mute" as const, "remove" as const, "deny" as const), target: index }),
+  fc.record({ type: fc.constant("set-role" as const), target: index, role: fc.constantFrom(...ROLES) }),
   fc.record({ type: fc.constant("spotlight" as const), target: fc.option(index) }),
-  fc.record({ type: fc.constant("media" as const), audio: fc.boolean(), video: fc.boolean() }),
+  fc.record({ type: fc.constant("media" as const), audio: fc.boolean(), video: fc.boolean(), screen: fc.boolean() }),
   fc.record({ type: fc.constantFrom("hand" as const, "lock" as const), flag: fc.boolean() }),
   fc.record({ type: fc.constantFrom("reaction" as const, "quality" as const, "leave" as const, "ping" as const, "end" as const) }),
 );
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("connect" as const), user: fc.nat(users.length - 1) }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("join" as const), user: fc.nat(users.length - 1), resume: fc.option(fc.nat(3)) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("connect" as const), user: fc.nat(users.length - 1), policy: fc.nat({ max: 9 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant("join" as const), user: fc.nat(users.length - 1), resume: fc.option(fc.nat(3)), policy: fc.nat({ max: 9 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("hello" as const), socket: index, resume: fc.option(index, { freq: 2 }), v: fc.constantFrom(2, 2, 2, 1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("disconnect" as const), socket: index }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("send" as const), socket: index, message: template }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("chat" as const), socket: index }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("admit" as const), socket: index, target: fc.option(index) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("tick" as const) }) },
 );
 const step = fc.record({
@@ -61,16 +82,40 @@ const step = fc.record({
 });
 
 /** An independent, simpler account of who is in the meeting, to check the reducer against. */
-type ModelSeat = { userId: string; role: MeetingRole; socket: string | null; deadline: number | null; tokenHash: string };
+type ModelSeat = { userId: string; role: MeetingRole; socket: string | null; deadline: number | null; tokenHash: string; admittedBy: string | null };
+type ModelWaiting = { userId: string; role: MeetingRole; socket: string; tokenHash: string };
 class Model {
   pending = new Map<string, { identity: ConnectionIdentity; deadline: number }>();
   joined = new Map<string, string>();
   seats = new Map<string, ModelSeat>();
+  /** Waiting room, in order of arrival, and the sockets of those in it. */
+  waiting = new Map<string, ModelWaiting>();
+  waitingSockets = new Map<string, string>();
   locked = false;
   spotlight: string | null = null;
+  policy: RoomPolicy = defaultRoomPolicy;
+  /** The stamp of the adopted policy: a token's policy is adopted unless an adopted one is newer. */
+  stamp = 0;
 
   isOpen(socket: string): boolean {
-    return this.pending.has(socket) || this.joined.has(socket);
+    return this.pending.has(socket) || this.joined.has(socket) || this.waitingSockets.has(socket);
+  }
+
+  dropWaiting(participantId: string): void {
+    const entry = this.waiting.get(participantId);
+    if (!entry) return;
+    this.waitingSockets.delete(entry.socket);
+    this.waiting.delete(participantId);
+  }
+
+  /** Admits one waiting person if there is room; the host's id is recorded. */
+  admit(participantId: string, hostId: string): boolean {
+    const entry = this.waiting.get(participantId);
+    if (!entry || this.seats.size >= this.policy.maxParticipants) return false;
+    this.dropWaiting(participantId);
+    this.seats.set(participantId, { userId: entry.userId, role: entry.role, socket: entry.socket, deadline: null, tokenHash: "", admittedBy: hostId });
+    this.joined.set(entry.socket, participantId);
+    return true;
   }
 
   drop(participantId: string): void {
@@ -85,28 +130,56 @@ class Model {
     }
   }
 
+  hostOf(socket: string): string | undefined {
+    const participantId = this.joined.get(socket);
+    return participantId !== undefined && this.seats.get(participantId)!.role === "host" ? participantId : undefined;
+  }
+
   /** Returns the participant id the hello resumed, if it did. */
   hello(socket: string, v: number, resumeHash: string | null, issued: { participantId: string; hash: string }): string | undefined {
     const pending = this.pending.get(socket);
     if (!pending || v !== 2) return undefined;
     this.pending.delete(socket);
     const { identity } = pending;
+    if (identity.policy && identity.policy.stamp >= this.stamp) {
+      this.policy = identity.policy.value;
+      this.stamp = identity.policy.stamp;
+    }
     const resumed = [...this.seats].find(([, seat]) => seat.tokenHash === resumeHash && seat.userId === identity.userId);
     if (resumed) {
       const [participantId, seat] = resumed;
       if (seat.socket !== null) this.joined.delete(seat.socket);
-      Object.assign(seat, { socket, deadline: null, tokenHash: issued.hash, role: identity.role });
+      // The live role stays, whatever the new token says.
+      Object.assign(seat, { socket, deadline: null, tokenHash: issued.hash });
       this.joined.set(socket, participantId);
       return participantId;
     }
-    if (this.locked && identity.role !== "host") return undefined;
-    this.seats.set(issued.participantId, { userId: identity.userId, role: identity.role, socket, deadline: null, tokenHash: issued.hash });
+    const waitingAgain = [...this.waiting].find(([, entry]) => entry.tokenHash === resumeHash && entry.userId === identity.userId);
+    if (waitingAgain) {
+      // The same place in the waiting room; a socket still attached to it is replaced.
+      const [participantId, entry] = waitingAgain;
+      this.waitingSockets.delete(entry.socket);
+      Object.assign(entry, { socket, tokenHash: issued.hash });
+      this.waitingSockets.set(socket, participantId);
+      return undefined;
+    }
+    if (identity.role !== "host") {
+      if (this.locked || this.seats.size >= this.policy.maxParticipants) return undefined;
+      if (this.policy.waitingRoom) {
+        this.waiting.set(issued.participantId, { userId: identity.userId, role: identity.role, socket, tokenHash: issued.hash });
+        this.waitingSockets.set(socket, issued.participantId);
+        return undefined;
+      }
+    }
+    this.seats.set(issued.participantId, { userId: identity.userId, role: identity.role, socket, deadline: null, tokenHash: issued.hash, admittedBy: null });
     this.joined.set(socket, issued.participantId);
     return undefined;
   }
 
   disconnect(socket: string, now: number): void {
     this.pending.delete(socket);
+    const waitingId = this.waitingSockets.get(socket);
+    if (waitingId !== undefined) this.dropWaiting(waitingId);
     const participantId = this.joined.get(socket);
     if (participantId === undefined) return;
     this.joined.delete(socket);
@@ -124,6 +197,8 @@ class Model {
   message(socket: string, message: ClientMessage): void {
     if (message.type === "leave") {
       this.pending.delete(socket);
+      const waitingId = this.waitingSockets.get(socket);
+      if (waitingId !== undefined) this.dropWaiting(waitingId);
       const participantId = this.joined.get(socket);
       if (participantId !== undefined) this.drop(participantId);
       return;
@@ -133,12 +208,22 @@ class Model {
     if (message.type === "remove") this.drop(message.participantId);
     if (message.type === "lock") this.locked = message.locked;
     if (message.type === "spotlight" && (message.participantId === null || this.seats.has(message.participantId))) this.spotlight = message.participantId;
+    if (message.type === "deny") this.dropWaiting(message.participantId);
+    if (message.type === "set-role") {
+      const target = this.seats.get(message.participantId);
+      const otherHosts = [...this.seats].filter(([id, seat]) => id !== message.participantId && seat.role === "host").length;
+      if (target && !(target.role === "host" && message.role !== "host" && otherHosts === 0)) target.role = message.role;
+    }
     if (message.type === "end") {
       this.pending.clear();
       this.joined.clear();
       this.seats.clear();
+      this.waiting.clear();
+      this.waitingSockets.clear();
       this.locked = false;
       this.spotlight = null;
+      this.policy = defaultRoomPolicy;
+      this.stamp = 0;
     }
   }
 
@@ -148,17 +233,20 @@ class Model {
   }
 }
 
-function toMessage(template: MessageTemplate, pick: (n: number) => string): Exclude<ClientMessage, { type: "hello" | "chat" }> {
+function toMessage(template: MessageTemplate, pick: (n: number) => string): Exclude<ClientMessage, { type: "hello" | "chat" | "admit" }> {
   switch (template.type) {
     case "signal":
       return { type: "signal", to: pick(template.target), payload: { kind: "end-of-candidates" } };
     case "mute":
     case "remove":
+    case "deny":
       return { type: template.type, participantId: pick(template.target) };
+    case "set-role":
+      return { type: "set-role", participantId: pick(template.target), role: template.role };
     case "spotlight":
       return { type: "spotlight", participantId: template.target === null ? null : pick(template.target) };
     case "media":
-      return { type: "media", audio: template.audio, video: template.video, screen: false };
+      return { type: "media", audio: template.audio, video: template.video, screen: template.screen };
     case "hand":
       return { type: "hand", raised: template.flag };
     case "lock":
@@ -199,7 +287,8 @@ function applyToView(view: Map<string, Participant> | undefined, message: Server
 describe("meeting state machine properties", () => {
   it("agrees with a reference model, delivers only to open sockets, and keeps clients, schedule and storage consistent", () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 10, maxLength: 80, size: "max" }), (steps) => {
+      // Two policies per run, mostly the first: a stricter one arriving mid-meeting must turn off what it forbids.
+      fc.property(fc.tuple(policyArbitrary, policyArbitrary), fc.array(step, { minLength: 10, maxLength: 80, size: "max" }), (policies, steps) => {
         const meeting = new MeetingDriver();
         const model = new Model();
         const sockets: string[] = [];
@@ -215,7 +304,7 @@ describe("meeting state machine properties", () => {
         const expanded = steps.flatMap(({ command, advanceMs }): { command: Command; advanceMs: number }[] =>
           command.kind === "join"
             ? [
-                { command: { kind: "connect", user: command.user }, advanceMs },
+                { command: { kind: "connect", user: command.user, policy: command.policy }, advanceMs },
                 { command: { kind: "hello", socket: -1 - command.user, resume: command.resume, v: 2 }, advanceMs: 0 },
               ]
             : [{ command, advanceMs }],
@@ -224,7 +313,8 @@ describe("meeting state machine properties", () => {
           meeting.now += advanceMs;
           const now = meeting.now;
           const before = meeting.state;
-          const openBefore = new Set([...model.pending.keys(), ...model.joined.keys()]);
+          const openBefore = new Set([...model.pending.keys(), ...model.joined.keys(), ...model.waitingSockets.keys()]);
+          const openWaiting = [...model.waitingSockets.keys()];
           let event: MeetingEvent;
           let expectResumeOf: string | undefined;
           let hostActionRefused = false;
@@ -234,8 +324,9 @@ describe("meeting state machine properties", () => {
             case "connect": {
               const socket = `s${++counter}`;
               sockets.push(socket);
-              event = { type: "connected", now, connectionId: socket, identity: users[command.user]! };
-              model.pending.set(socket, { identity: users[command.user]!, deadline: now + HELLO_TIMEOUT_MS });
+              const identity: ConnectionIdentity = { ...users[command.user]!, policy: { value: policies[command.policy < 8 ? 0 : 1], stamp: now } };
+              event = { type: "connected", now, connectionId: socket, identity };
+              model.pending.set(socket, { identity, deadline: now + HELLO_TIMEOUT_MS });
               break;
             }
             case "join":
@@ -271,6 +362,35 @@ describe("meeting state machine properties", () => {
               event = { type: "chat", now, connectionId: socket, messageId: `m${++counter}`, message: { type: "chat", text: "hi" } };
               break;
             }
+            case "admit": {
+              const socket = pickSocket(command.socket);
+              const message = command.target === null ? { type: "admit" as const, all: true as const } : { type: "admit" as const, participantId: pickParticipant(command.target) };
+              const issued = new Map(
+                [...meeting.state.waiting.keys()].map((id) => {
+                  const n = ++counter;
+                  return [id, { resumeToken: `t${n}`, resumeTokenHash: sha256(`t${n}`) }] as const;
+                }),
+              );
+              event = { type: "admit", now, connectionId: socket, message, issued };
+              const senderId = model.joined.get(socket);
+              hostActionRefused = senderId !== undefined && model.seats.get(senderId)!.role !== "host";
+              const hostId = model.hostOf(socket);
+              if (hostId !== undefined) {
+                const targets = message.all ? [...model.waiting.keys()] : [message.participantId];
+                for (const target of targets) {
+                  const entry = model.waiting.get(target);
+                  if (!entry) continue;
+                  const userId = entry.userId;
+                  if (!model.admit(target, hostId)) break;
+                  // The welcome carries the token drawn for this person.
+                  const fresh = issued.get(target)!;
+                  model.seats.get(target)!.tokenHash = fresh.resumeTokenHash;
+                  tokens.push(fresh.resumeToken);
+                  tokensByUser.set(userId, [...(tokensByUser.get(userId) ?? []), fresh.resumeToken]);
+                }
+              }
+              break;
+            }
             case "tick":
               event = { type: "tick", now };
               model.tick(now);
@@ -281,7 +401,10 @@ describe("meeting state machine properties", () => {
               event = { type: "message", now, connectionId: socket, message };
               const senderId = model.joined.get(socket);
               const sender = senderId === undefined ? undefined : model.seats.get(senderId);
-              hostActionRefused = ["mute", "remove", "end", "lock", "spotlight"].includes(message.type) && sender !== undefined && sender.role !== "host";
+              hostActionRefused =
+                ["mute", "remove", "end", "lock", "spotlight", "set-role", "deny"].includes(message.type) && sender !== undefined && sender.role !== "host";
+              // Media the sender's role may not publish is refused as a whole.
+              if (message.type === "media" && sender && forbiddenMedia(sender.role, message, model.policy)) hostActionRefused = true;
               if (message.type === "signal" && sender) signal = { to: message.to, from: senderId, socket };
               if (model.isOpen(socket)) model.message(socket, message);
               break;
@@ -296,8 +419,32 @@ describe("meeting state machine properties", () => {
           expect(rosterOf(state).map((participant) => [participant.id, participant.userId, participant.role, participant.connection])).toEqual(
             [...model.seats].map(([id, seat]) => [id, seat.userId, seat.role, seat.socket === null ? "reconnecting" : "connected"]),
           );
-          expect(new Set(state.connections.keys())).toEqual(new Set([...model.pending.keys(), ...model.joined.keys()]));
-          expect(state.room).toEqual({ locked: model.locked, spotlight: model.spotlight });
+          expect(new Set(state.connections.keys())).toEqual(new Set([...model.pending.keys(), ...model.joined.keys(), ...model.waitingSockets.keys()]));
+          expect(state.room).toEqual({ locked: model.locked, spotlight: model.spotlight, policy: model.policy });
+          expect([...state.waiting].map(([id, entry]) => [id, entry.participant.userId, entry.participant.role, entry.connectionId])).toEqual(
+            [...model.waiting].map(([id, entry]) => [id, entry.userId, entry.role, entry.socket]),
+          );
+          for (const [id, seat] of state.seats) expect(seat.admittedBy).toBe(model.seats.get(id)!.admittedBy);
+          // Nobody publishes what their role may not.
+          for (const seat of state.seats.values()) expect(forbiddenMedia(seat.participant.role, seat.participant.media, state.room.policy)).toBeNull();
+          // Someone waiting hears nothing of the meeting: no roster, chat, signals or reactions.
+          const waitingBefore = new Set(openWaiting);
+          const admittedNow = new Set<string>();
+          for (const { to, message } of deliveries(effects)) {
+            if ((!waitingBefore.has(to) && !model.waitingSockets.has(to)) || admittedNow.has(to)) continue;
+            if (!["waiting", "error", "pong", "welcome", "denied", "ended"].includes(message.type)) throw new Error(`${message.type} reached waiting socket ${to}`);
+            if (message.type === "welcome") {
+              if (!model.joined.has(to)) throw new Error(`welcome for ${to}, who is still waiting`);
+              // Admitted: from its welcome on, it is in the meeting.
+              admittedNow.add(to);
+            }
+          }
+          // Knocks and the waiting list reach hosts only.
+          for (const { to, message } of deliveries(effects)) {
+            if (message.type !== "knock" && message.type !== "waiting-updated") continue;
+            const seatId = model.joined.get(to);
+            if (seatId === undefined || model.seats.get(seatId)!.role !== "host") throw new Error(`${message.type} reached ${to}, not a host`);
+          }
           for (const [id, seat] of state.seats) {
             expect(seat.connectionId).toBe(model.seats.get(id)!.socket);
             expect(seat.graceDeadline).toBe(model.seats.get(id)!.deadline);
@@ -349,8 +496,12 @@ describe("meeting state machine properties", () => {
           expect(nextDeadline(state)).toBe(model.earliestDeadline());
 
           // Every connected client's picture of the roster is the roster.
+          // A socket closed in this step may be told things first (e.g. a policy change, then "resumed elsewhere");
+          // its picture no longer matters.
           for (const socket of closedNow) views.delete(socket);
-          for (const { to, message } of deliveries(effects)) views.set(to, applyToView(views.get(to), message));
+          for (const { to, message } of deliveries(effects)) {
+            if (!closedNow.has(to)) views.set(to, applyToView(views.get(to), message));
+          }
           for (const seat of state.seats.values()) {
             if (seat.connectionId === null) continue;
             const view = views.get(seat.connectionId);
@@ -366,6 +517,9 @@ describe("meeting state machine properties", () => {
           );
           expect(restored.chat.map((entry) => entry.message)).toEqual(state.chat.map((entry) => entry.message));
           if (state.seats.size > 0) expect(restored.room).toEqual(state.room);
+          expect([...restored.waiting.values()].map((entry) => [entry.participant, entry.resumeTokenHash])).toEqual(
+            [...state.waiting.values()].map((entry) => [entry.participant, entry.resumeTokenHash]),
+          );
         }
       }),
       { numRuns: 150 },

@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
 import { RECONNECT_GRACE_MS, restoreMeeting, rosterOf, storageChanges } from "@/lib/meeting";
 import { MeetingDriver } from "./meeting-driver";
@@ -44,7 +45,7 @@ describe("meeting persistence", () => {
 
     expect(rosterOf(state)).toEqual(rosterOf(meeting.state).map((participant) => ({ ...participant, connection: "reconnecting" })));
     expect(state.chat.map((entry) => entry.message)).toEqual(meeting.state.chat.map((entry) => entry.message));
-    expect(state.room).toEqual({ locked: true, spotlight: bob.id });
+    expect(state.room).toEqual({ locked: true, spotlight: bob.id, policy: defaultRoomPolicy });
     expect(state.connections.size).toBe(0);
     for (const seat of state.seats.values()) expect(seat.graceDeadline).toBe(later + RECONNECT_GRACE_MS);
     expect(effects).toContainEqual({ type: "schedule", at: later + RECONNECT_GRACE_MS });
@@ -84,7 +85,7 @@ describe("meeting persistence", () => {
     for (const person of [alice, bob, carol]) meeting.disconnect(person.socket);
     const { state, effects } = restoreMeeting(meeting.storage, meeting.now + RECONNECT_GRACE_MS);
     expect(state.seats.size + state.chat.length).toBe(0);
-    expect(state.room).toEqual({ locked: false, spotlight: null });
+    expect(state.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy });
     const deleted = effects.flatMap((effect) => (effect.type === "persist" ? effect.delete : []));
     expect(new Set(deleted)).toEqual(new Set(meeting.storage.keys()));
   });
@@ -100,5 +101,30 @@ describe("meeting persistence", () => {
     expect(state.seats.has(bob.id)).toBe(false);
     expect(state.room.spotlight).toBeNull();
     expect(effects[0]).toMatchObject({ type: "persist", delete: expect.arrayContaining(invalidKeys) });
+  });
+});
+
+describe("meeting persistence: records written before roles and the waiting room", () => {
+  it("reads a room without a policy and seats without admittedBy, with defaults", () => {
+    const hash = "a".repeat(64);
+    const participant = { id: "p1", userId: "u1", name: "Ann", role: "host", joinedAt: 1, media: { audio: false, video: false, screen: false }, hand: { raised: false } };
+    const { state, invalidKeys } = restoreMeeting(
+      new Map<string, unknown>([
+        ["room", { locked: true, spotlight: null, nextChatSeq: 0 }],
+        ["seat:p1", { participant, resumeTokenHash: hash, graceDeadline: null }],
+      ]),
+      1000,
+    );
+    expect(invalidKeys).toEqual([]);
+    expect(state.room).toEqual({ locked: true, spotlight: null, policy: defaultRoomPolicy });
+    expect(state.policyStamp).toBe(0);
+    expect(state.seats.get("p1")).toMatchObject({ admittedBy: null, participant: { role: "host" } });
+  });
+
+  it("drops a waiting entry stored under another id", () => {
+    const entry = { participant: { id: "w1", userId: "u", name: "W", role: "participant", since: 1 }, resumeTokenHash: "b".repeat(64), graceDeadline: null };
+    const { state, invalidKeys } = restoreMeeting(new Map<string, unknown>([["waiting:w2", entry]]), 0);
+    expect(invalidKeys).toEqual(["waiting:w2"]);
+    expect(state.waiting.size).toBe(0);
   });
 });

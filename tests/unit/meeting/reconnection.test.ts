@@ -37,11 +37,11 @@ describe("reconnection", () => {
     expect(meeting.advance(RECONNECT_GRACE_MS).effects.filter((effect) => effect.type !== "schedule")).toEqual([]);
   });
 
-  it("takes name and role from the new join token", () => {
+  it("takes the name from the new join token but keeps the live role, which only a host changes", () => {
     const { meeting, bob } = twoPeople();
     meeting.disconnect(bob.socket);
-    const back = meeting.join("bob", "host", { userId: "user-bob", resume: bob.welcome.resume });
-    expect(back.welcome.self).toMatchObject({ id: bob.id, role: "host" });
+    const back = meeting.join("Robert", "host", { userId: "user-bob", resume: bob.welcome.resume });
+    expect(back.welcome.self).toMatchObject({ id: bob.id, name: "Robert", role: "participant" });
   });
 
   it("drops the participant when the grace runs out", () => {

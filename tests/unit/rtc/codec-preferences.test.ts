@@ -21,13 +21,13 @@ const chromeVideoCodecs = [
 const label = (codec: { mimeType: string; sdpFmtpLine?: string }) => `${codec.mimeType.slice(6)}${codec.sdpFmtpLine ? ` ${codec.sdpFmtpLine}` : ""}`;
 
 describe("preferVideoCodecs", () => {
-  it("orders VP9, then VP8, then H.264, each in the browser's order, then everything else", () => {
+  it("orders VP8, then VP9, then H.264, each in the browser's order, then everything else", () => {
     expect(preferVideoCodecs(chromeVideoCodecs).map(label)).toEqual([
+      "VP8",
       "VP9 profile-id=0",
       "VP9 profile-id=2",
       "VP9 profile-id=1",
       "VP9 profile-id=3",
-      "VP8",
       "H264 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f",
       "H264 level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=42001f",
       "H264 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f",
@@ -48,6 +48,10 @@ describe("preferVideoCodecs", () => {
   });
 
   it("matches mime types case-insensitively", () => {
-    expect(preferVideoCodecs([{ mimeType: "video/h264" }, { mimeType: "video/vp9" }]).map((codec) => codec.mimeType)).toEqual(["video/vp9", "video/h264"]);
+    expect(preferVideoCodecs([{ mimeType: "video/h264" }, { mimeType: "video/vp9" }, { mimeType: "video/Vp8" }]).map((codec) => codec.mimeType)).toEqual([
+      "video/Vp8",
+      "video/vp9",
+      "video/h264",
+    ]);
   });
 });

@@ -32,6 +32,10 @@ describe("parseClientMessage", () => {
     { type: "lock", locked: true },
     { type: "spotlight", participantId: null },
     { type: "spotlight", participantId: "p-1" },
+    { type: "set-role", participantId: "p-1", role: "presenter" },
+    { type: "admit", participantId: "p-1" },
+    { type: "admit", all: true },
+    { type: "deny", participantId: "p-1" },
   ])("accepts $type", (message) => {
     expect(parseClientMessage(JSON.stringify(message))).toEqual({ ok: true, message });
   });
@@ -71,6 +75,12 @@ describe("parseClientMessage", () => {
     ["a missing summary figure", { type: "quality", level: "poor", summary: { lossPct: 1 } }],
     ["lock without a flag", { type: "lock" }],
     ["mute without a target", { type: "mute" }],
+    ["a role that does not exist", { type: "set-role", participantId: "p-1", role: "admin" }],
+    ["set-role without a role", { type: "set-role", participantId: "p-1" }],
+    ["admit with neither a target nor all", { type: "admit" }],
+    ["admit with both a target and all", { type: "admit", participantId: "p-1", all: true }],
+    ["admit with all: false", { type: "admit", all: false }],
+    ["deny without a target", { type: "deny" }],
   ])("refuses %s", (_label, message) => {
     expect(errorCode(message)).toBe("invalid_message");
   });

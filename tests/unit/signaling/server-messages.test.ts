@@ -1,3 +1,4 @@
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
 import { errorMessage, parseServerMessage, PROTOCOL_VERSION, type Participant, type ServerMessage } from "@/lib/signaling";
 
@@ -22,9 +23,10 @@ describe("server messages", () => {
       self: alice,
       participants: [alice],
       chat: [chat],
-      room: { locked: false, spotlight: null },
+      room: { locked: false, spotlight: null, policy: defaultRoomPolicy },
       resume: "A".repeat(43),
       resumed: false,
+      waiting: [{ id: "p-bob", userId: "u-bob", name: "Bob", role: "participant", since: 1_700_000_003_000 }],
     },
     { type: "participant-joined", participant: alice },
     { type: "participant-updated", participant: { ...alice, connection: "reconnecting" } },
@@ -32,12 +34,17 @@ describe("server messages", () => {
     { type: "signal", from: "p-alice", payload: { kind: "end-of-candidates" } },
     { type: "chat", message: { ...chat, attachment: { name: "a.png", size: 1, mimeType: "image/png", url: "/api/files/a" } } },
     { type: "reaction", from: "p-alice", emoji: "🎉" },
-    { type: "room-updated", locked: true, spotlight: "p-alice" },
+    { type: "room-updated", locked: true, spotlight: "p-alice", policy: defaultRoomPolicy },
     { type: "muted-by-host", by: "p-alice" },
     { type: "removed", by: "p-alice" },
     { type: "ended", by: "p-alice" },
+    { type: "waiting", v: PROTOCOL_VERSION, self: { id: "p-bob", userId: "u-bob", name: "Bob", role: "observer", since: 1_700_000_003_000 }, resume: "B".repeat(43) },
+    { type: "knock", participant: { id: "p-bob", userId: "u-bob", name: "Bob", role: "participant", since: 1_700_000_003_000 } },
+    { type: "waiting-updated", waiting: [] },
+    { type: "denied", by: "p-alice" },
     { type: "pong" },
     errorMessage("forbidden", "only hosts may end"),
+    errorMessage("room_full", "The meeting is full (2 people)."),
   ])("round-trips $type through JSON", (message) => {
     expect(parseServerMessage(JSON.stringify(message))).toEqual({ ok: true, message });
   });

@@ -1,0 +1,43 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+type Point = { minute: string; lossPct: number; rttMs: number; jitterMs: number; bitrateInKbps: number; bitrateOutKbps: number };
+
+const METRICS = [
+  { key: "lossPct", label: "Packet loss (%)", color: "#dc2626" },
+  { key: "rttMs", label: "Round-trip time (ms)", color: "#1d4ed8" },
+  { key: "jitterMs", label: "Jitter (ms)", color: "#7c3aed" },
+  { key: "bitrateInKbps", label: "Bitrate in (kbps)", color: "#059669" },
+  { key: "bitrateOutKbps", label: "Bitrate out (kbps)", color: "#d97706" },
+] as const;
+
+const time = (iso: string) => iso.slice(11, 16);
+
+/**
+ * One participant's per-minute network figures: loss, RTT and jitter on one chart, bitrates on another (different
+ * scales). The charts are aria-hidden; the caller renders the text summary (worst values) next to them.
+ */
+export function ParticipantQualityCharts({ name, points }: { name: string; points: Point[] }) {
+  const data = points.map((p) => ({ ...p, time: time(p.minute) }));
+  return (
+    <div aria-hidden className="grid gap-3 md:grid-cols-2">
+      {[METRICS.slice(0, 3), METRICS.slice(3)].map((group, index) => (
+        <div key={index} className="h-48 w-full" data-chart={`${name}-${index}`}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="time" tick={{ fontSize: 11 }} />
+              <YAxis tick={{ fontSize: 11 }} width={40} />
+              <Tooltip />
+              <Legend wrapperStyle={{ fontSize: 11 }} />
+              {group.map((metric) => (
+                <Line key={metric.key} type="monotone" dataKey={metric.key} name={metric.label} stroke={metric.color} dot={false} />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      ))}
+    </div>
+  );
+}

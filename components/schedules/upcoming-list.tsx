@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useSyncExternalStore } from "react";
+
+export type UpcomingItem = {
+  id: string;
+  title: string;
+  nextStartsAt: string;
+  durationMinutes: number;
+  weeklyOccurrences: number;
+  joinPath: string;
+  organizerName: string;
+  isOrganizer: boolean;
+};
+
+// The server does not know the viewer's zone: render UTC on the server, the browser's zone after hydration.
+const subscribe = () => () => {};
+function useViewerZone(): string {
+  return useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "UTC");
+}
+
+export function UpcomingList({ items }: { items: UpcomingItem[] }) {
+  const timeZone = useViewerZone();
+  const format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone });
+  if (items.length === 0) return <p className="text-sm text-slate-600">Nothing scheduled.</p>;
+  return (
+    <ul aria-label="Upcoming meetings" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      {items.map((item) => (
+        <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="upcoming-meeting">
+          <div>
+            <p className="font-medium">{item.title}</p>
+            <p className="text-sm text-slate-600">
+              <time dateTime={item.nextStartsAt}>{format.format(new Date(item.nextStartsAt))}</time> ({timeZone}) ·{" "}
+              {item.durationMinutes} min{item.weeklyOccurrences > 1 ? ` · weekly ×${item.weeklyOccurrences}` : ""} ·{" "}
+              {item.isOrganizer ? "you organize" : `by ${item.organizerName}`}
+            </p>
+          </div>
+          <div className="flex gap-3 text-sm">
+            <Link className="font-medium text-brand-700 underline" href={item.joinPath}>
+              Join
+            </Link>
+            <a className="text-brand-700 underline" href={`/api/schedules/${item.id}/ics`} download>
+              Add to calendar (.ics)
+            </a>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

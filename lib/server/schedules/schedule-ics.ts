@@ -1,0 +1,22 @@
+import "server-only";
+import { buildScheduleIcs } from "@/lib/calendar/schedule-ics";
+import type { Actor } from "@/lib/domain/actor";
+import { findVisibleSchedule } from "./find-schedule";
+
+/** The invite as it stands now (an update after edits, a cancellation once cancelled), for organizer and invitees. */
+export async function scheduleIcs(actor: Actor, id: string, appOrigin: string) {
+  const schedule = await findVisibleSchedule(actor, id);
+  const ics = buildScheduleIcs({
+    uid: schedule.icsUid,
+    sequence: schedule.sequence,
+    title: schedule.title,
+    startsAt: schedule.startsAt,
+    durationMinutes: schedule.durationMinutes,
+    weeklyOccurrences: schedule.weeklyOccurrences,
+    joinUrl: new URL(`/rooms/${schedule.room.slug}`, appOrigin).toString(),
+    organizer: schedule.organizer,
+    attendees: schedule.invitees.map((invitee) => invitee.user),
+    cancelled: schedule.cancelledAt !== null,
+  });
+  return { ics, fileName: `${schedule.room.slug}.ics` };
+}

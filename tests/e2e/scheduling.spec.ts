@@ -1,0 +1,80 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { seedTemplates } from "../../lib/domain/seed-templates";
+import { signedInPage } from "./support/sign-in";
+
+test("an organizer schedules a meeting from a template, and the invitee sees it under Upcoming with a calendar file", async ({ browser }) => {
+  // Carol signs in first so the directory knows her (the test stack is not seeded).
+  const carol = await signedInPage(browser, "carol");
+  const bob = await signedInPage(browser, "bob");
+  const suffix = Date.now().toString(36);
+  const title = `E2E interview ${suffix}`;
+  // The test stack has no seeded org templates: bob makes his own copy of the seed's "Interview" template.
+  const interview = seedTemplates.find((template) => template.seedKey === "interview")!;
+  const templateName = `Interview ${suffix}`;
+  const createdTemplate = await bob.page.request.post("/api/templates", { data: { name: templateName, scope: "PERSONAL", policy: interview.policy } });
+  expect(createdTemplate.status()).toBe(201);
+  const template = (await createdTemplate.json()) as { id: string };
+  await bob.page.reload();
+  // Two days ahead is in the future whatever the browser's zone is.
+  const date = new Date(Date.now() + 2 * 24 * 3_600_000).toISOString().slice(0, 10);
+
+  await bob.page.getByRole("link", { name: "Schedule a meeting" }).click();
+  await expect(bob.page.getByRole("heading", { level: 1, name: "Schedule a meeting" })).toBeVisible();
+  await bob.page.getByLabel("Template").selectOption({ label: `${templateName} (personal)` });
+  await bob.page.getByLabel("Title").fill(title);
+  await bob.page.getByLabel("Date").fill(date);
+  await bob.page.getByLabel("Start time").fill("10:00");
+  await bob.page.getByLabel("Duration (minutes)").fill("45");
+  await bob.page.getByLabel("Weekly occurrences").fill("2");
+  const zone = await bob.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await expect(bob.page.getByLabel("Time zone")).toHaveValue(zone);
+
+  const picker = bob.page.getByRole("combobox", { name: "Invite people" });
+  await picker.fill("carol");
+  await bob.page.getByRole("option", { name: /Carol Chen/ }).click();
+  await expect(bob.page.getByRole("list", { name: "Invitees" })).toContainText("Carol Chen");
+  await expect(picker).toHaveValue("");
+
+  await bob.page.getByRole("button", { name: "Schedule meeting" }).click();
+  await expect(bob.page).toHaveURL(/\/$/);
+  const bobItem = bob.page.getByTestId("upcoming-meeting").filter({ hasText: title });
+  await expect(bobItem).toContainText("you organize");
+  await expect(bobItem).toContainText("weekly ×2");
+
+  await carol.page.reload();
+  const carolItem = carol.page.getByTestId("upcoming-meeting").filter({ hasText: title });
+  await expect(carolItem).toContainText("by Bob Builder");
+  const joinPath = await carolItem.getByRole("link", { name: "Join" }).getAttribute("href");
+  expect(joinPath).toMatch(/^\/rooms\//);
+  const icsHref = await carolItem.getByRole("link", { name: "Add to calendar (.ics)" }).getAttribute("href");
+  const [download] = await Promise.all([carol.page.waitForEvent("download"), carolItem.getByRole("link", { name: "Add to calendar (.ics)" }).click()]);
+  // Folded lines (RFC 5545: CRLF + space) may split long values; unfold before looking for them.
+  const ics = (await readFile(await download.path(), "utf8")).replace(/\r?\n[ \t]/g, "");
+  expect(ics).toContain("BEGIN:VCALENDAR");
+  expect(ics).toContain(`SUMMARY:${title}`);
+  expect(ics).toContain("RRULE:FREQ=WEEKLY;COUNT=2");
+  // The join URL is absolute on the app's configured origin; slugs are [a-z0-9-], safe inside a RegExp.
+  expect(ics).toMatch(new RegExp(`https?://\\S+${joinPath!}(\\s|$)`));
+
+  // Clean up: deleting the room removes its schedule.
+  const scheduleId = icsHref!.split("/")[3];
+  const schedule = await bob.page.request.get(`/api/schedules/${scheduleId}`);
+  expect(schedule.ok()).toBe(true);
+  const { room } = (await schedule.json()) as { room: { id: string } };
+  expect((await bob.page.request.delete(`/api/rooms/${room.id}`)).ok()).toBe(true);
+
+  // The dashboard's create-room form offers the same templates.
+  await bob.page.goto("/");
+  await bob.page.getByLabel("Name").fill(`Room ${suffix}`);
+  await bob.page.getByLabel("Template").selectOption({ label: `${templateName} (personal)` });
+  await bob.page.getByRole("button", { name: "Create room" }).click();
+  await expect(bob.page.getByRole("heading", { level: 1, name: `Room ${suffix}` })).toBeVisible();
+  const slug = new URL(bob.page.url()).pathname.split("/")[2];
+  const { rooms } = (await (await bob.page.request.get("/api/rooms?scope=owned&limit=100")).json()) as { rooms: { id: string; slug: string }[] };
+  const templated = rooms.find((candidate) => candidate.slug === slug)!;
+  expect((await bob.page.request.delete(`/api/rooms/${templated.id}`)).ok()).toBe(true);
+  expect((await bob.page.request.delete(`/api/templates/${template.id}`)).ok()).toBe(true);
+
+  await Promise.all([bob.context.close(), carol.context.close()]);
+});
