@@ -27,6 +27,7 @@ export class AppOutbox<Item> {
   private inFlight: { batchId: string; items: Item[] } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = FIRST_RETRY_MS;
+  private drained: Array<() => void> = [];
 
   constructor(private readonly options: OutboxOptions<Item>) {}
 
@@ -44,6 +45,23 @@ export class AppOutbox<Item> {
   /** Sends what is queued now (e.g. at meeting end) instead of waiting for the flush delay. */
   flushSoon(): void {
     this.schedule(0);
+  }
+
+  /**
+   * Sends what is queued and resolves once the app has taken all of it, or after `timeoutMs`: lets a closing
+   * room hand over its last records before it confirms the close, so the app decides on complete facts.
+   */
+  async drain(timeoutMs: number): Promise<boolean> {
+    if (this.pending === 0) return true;
+    this.flushSoon();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const empty = new Promise<boolean>((resolve) => this.drained.push(() => resolve(true)));
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([empty, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   get pending(): number {
@@ -85,7 +103,8 @@ export class AppOutbox<Item> {
       if (!response.ok) this.options.log(`outbox ${this.options.path}: batch ${batchId} refused with HTTP ${response.status}: ${await response.text()}`);
       this.inFlight = null;
       this.retryMs = FIRST_RETRY_MS;
-      if (this.queued.length > 0) this.schedule(this.queued.length >= this.options.maxBatch ? 0 : this.options.flushDelayMs);
+      if (this.queued.length > 0) this.schedule(this.queued.length >= this.options.maxBatch || this.drained.length > 0 ? 0 : this.options.flushDelayMs);
+      else for (const resolve of this.drained.splice(0)) resolve();
     } catch (error) {
       this.options.log(`outbox ${this.options.path}: batch ${batchId} failed, retrying in ${this.retryMs} ms`, error);
       const delay = this.retryMs;

@@ -26,6 +26,8 @@ import { forwardWithIdentity, readForwardedIdentity } from "./verified-identity"
 const MEETING_ID_KEY = "records:meeting-id";
 /** Room-storage key of the room id, learned on a connection: `room.id` throws in a room an alarm started. */
 const ROOM_ID_KEY = "records:room-id";
+/** Bounded below the app's 5 s close timeout (lib/server/party/close-party-room.ts). */
+const CLOSE_DRAIN_MS = 3_000;
 
 function partySecret(env: Record<string, unknown>): string | undefined {
   const secret = env.PARTY_SECRET;
@@ -208,7 +210,9 @@ export default class MeetingServer implements Party.Server {
     } catch (error) {
       this.log("storage clear", error);
     }
-    this.records?.flushSoon();
+    // The app archives a room that has meeting history and deletes one that never met: it must have this
+    // room's Meeting rows before it decides, so the close is confirmed only once they are delivered.
+    if (this.records && !(await this.records.drain(CLOSE_DRAIN_MS))) this.log("close", new Error("records not delivered before close"));
   }
 
   private admitted(verdict: "allow" | "reject-and-notify" | "reject-silently", connectionId: string): boolean {

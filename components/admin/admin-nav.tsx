@@ -1,15 +1,19 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { UnreadAlertsBadge } from "./alert-badge";
 
-export function AdminNav({ current }: { current: "overview" | "meetings" }) {
-  const link = (href: string, label: string, key: typeof current) => (
+export function AdminNav({ current }: { current: "overview" | "meetings" | "alerts" }) {
+  const link = (href: string, label: string, key: typeof current, badge?: ReactNode) => (
     <Link href={href} aria-current={current === key ? "page" : undefined} className={current === key ? "font-semibold text-slate-900" : "text-brand-700 underline"}>
       {label}
+      {badge}
     </Link>
   );
   return (
     <nav aria-label="Analytics" className="flex gap-4 text-sm">
       {link("/admin", "Overview", "overview")}
       {link("/admin/meetings", "Meetings", "meetings")}
+      {link("/admin/alerts", "Alerts", "alerts", <UnreadAlertsBadge />)}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UnreadAlertsBadge } from "@/components/admin/alert-badge";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/domain/actor";
 
@@ -19,6 +20,7 @@ export function AppHeader({ actor, orgName }: { actor: Actor; orgName: string })
           {actor.role === "admin" ? (
             <Link href="/admin" className="text-brand-700 underline">
               Analytics
+              <UnreadAlertsBadge />
             </Link>
           ) : null}
           <span>

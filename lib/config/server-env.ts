@@ -60,14 +60,21 @@ const serverEnvSchema = z.object({
   TURN_URLS: list,
   TURN_SECRET: z.string().optional(),
   TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  /**
+   * `relay` makes every browser send its media through the TURN servers only (RTCConfiguration.iceTransportPolicy):
+   * for networks that must not reveal client addresses to peers or that let calls out through TURN alone.
+   */
+  ICE_TRANSPORT_POLICY: z.enum(["all", "relay"]).default("all"),
   /** Days raw quality samples are kept (per-minute rollups and detected issues stay). */
   ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
   /** Bearer secret for POST /api/internal/alerts/evaluate (the scheduler); unset disables the route. */
   ALERTS_SECRET: z.string().min(32, "ALERTS_SECRET must be at least 32 characters").optional(),
   /** Bearer secret for POST /api/internal/cleanup (the room-expiry cron hook); unset disables the route. */
   CLEANUP_SECRET: z.string().min(32, "CLEANUP_SECRET must be at least 32 characters").optional(),
-  /** Optional webhook that receives new alerts as JSON. */
-  ALERT_WEBHOOK_URL: z.url().optional(),
+  /** Optional webhook that receives new alerts as JSON (docs/analytics.md, "Alerts"). */
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** When set, each webhook POST carries `X-Confer-Signature` (HMAC-SHA256 of timestamp + body with this secret). */
+  ALERT_WEBHOOK_SECRET: z.string().min(16, "ALERT_WEBHOOK_SECRET must be at least 16 characters").optional(),
 }).superRefine((env, context) => {
   // A sign-in method that is switched on but half configured should fail at start, not at a user's first sign-in.
   const companions: [keyof typeof env, (keyof typeof env)[]][] = [

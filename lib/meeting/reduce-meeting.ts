@@ -12,6 +12,16 @@ import { settle } from "./settle";
 
 type MessageEvent = Extract<MeetingEvent, { type: "message" }>;
 
+/**
+ * Chat and reactions count as feature use where the room accepted them (it broadcast them), so analytics
+ * never count a refused or rate-limited one; media, hand and layout are reported by the client.
+ */
+function countedUse(transition: MeetingTransition, sender: Seat, feature: "chat" | "reaction", now: number): MeetingTransition {
+  if (!transition.effects.some((effect) => effect.type === "broadcast")) return transition;
+  const usage: MeetingEffect = { type: "analytics", participantId: sender.participant.id, message: { type: "feature", feature, detail: null }, now };
+  return { ...transition, effects: [...transition.effects, usage] };
+}
+
 /** Runs `act` for the participant a joined socket speaks for; answers anyone else. */
 function asSender(state: MeetingState, connectionId: ConnectionId, act: (sender: Seat) => MeetingTransition): MeetingTransition {
   const connection = state.connections.get(connectionId);
@@ -36,7 +46,7 @@ function message(state: MeetingState, { connectionId, message, now }: MessageEve
       case "hand":
         return setHand(state, sender, connectionId, message, now);
       case "reaction":
-        return react(state, sender, connectionId, message);
+        return countedUse(react(state, sender, connectionId, message), sender, "reaction", now);
       case "quality":
         return reportQuality(state, sender, message);
       case "quality-samples":
@@ -73,7 +83,9 @@ function decide(state: MeetingState, event: MeetingEvent): MeetingTransition {
     case "hello":
       return hello(state, event);
     case "chat":
-      return asSender(state, event.connectionId, (sender) => postChat(state, sender, event.connectionId, event.message, event.messageId, event.now));
+      return asSender(state, event.connectionId, (sender) =>
+        countedUse(postChat(state, sender, event.connectionId, event.message, event.messageId, event.now), sender, "chat", event.now),
+      );
     case "admit":
       return asSender(state, event.connectionId, (sender) => admit(state, sender, event.connectionId, event.message, event.issued, event.now));
     case "message":

@@ -63,6 +63,7 @@ export class PeerMesh {
     this.localMedia = {
       tracks: { audio: null, camera: null, screen: null },
       receiveOnly: false,
+      receiveCameras: true,
       streams: { audio: audioAndCamera, camera: audioAndCamera, screen: new MediaStream() },
     };
     this.statsSampler = new StatsSampler(
@@ -105,6 +106,15 @@ export class PeerMesh {
   /** Observers publish nothing: every transceiver becomes recvonly (one renegotiation per connection). */
   async setReceiveOnly(receiveOnly: boolean): Promise<void> {
     this.localMedia.receiveOnly = receiveOnly;
+    await this.syncSessions();
+  }
+
+  /**
+   * Audio only: others' camera m-sections become send-only (or inactive) on our side, so each peer stops sending
+   * us its camera (one renegotiation per connection) instead of us merely hiding what still arrives.
+   */
+  async setReceiveCameras(receive: boolean): Promise<void> {
+    this.localMedia.receiveCameras = receive;
     await this.syncSessions();
   }
 

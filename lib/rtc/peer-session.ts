@@ -10,7 +10,10 @@ import { isPolite } from "./politeness";
 /** What this browser wants to send, shared by every session of a mesh. */
 export type LocalMediaState = {
   tracks: Record<MediaSlot, MediaStreamTrack | null>;
+  /** Publish nothing (observers). */
   receiveOnly: boolean;
+  /** Receive others' cameras; off in audio-only mode, so peers stop sending them and the downlink is freed. */
+  receiveCameras: boolean;
   /**
    * Stream ids announced per slot (the SDP msid): audio and camera share one so the receiver lip-syncs them,
    * the screen has its own. Only the ids matter; the streams stay empty.
@@ -98,7 +101,7 @@ export class PeerSession {
     const caps = this.senderCaps;
     for (const slot of MEDIA_SLOTS) {
       const transceiver = this.connection.addTransceiver(tracks[slot] ?? trackKindOf(slot), {
-        direction: this.direction(),
+        direction: this.direction(slot),
         streams: [streams[slot]],
         ...(caps ? { sendEncodings: [{ ...caps[slot] }] } : {}),
       });
@@ -125,11 +128,11 @@ export class PeerSession {
 
   /** Brings senders in line with the local media state: `replaceTrack` and direction, never new transceivers. */
   async syncLocalMedia(): Promise<void> {
-    const { tracks, receiveOnly } = this.options.localMedia;
+    const { tracks } = this.options.localMedia;
     await Promise.all(
       [...this.slots].map(async ([slot, transceiver]) => {
-        // Changing direction renegotiates, which is only meant to happen for setReceiveOnly.
-        const direction = receiveOnly ? "recvonly" : "sendrecv";
+        // Changing direction renegotiates, which is only meant to happen for setReceiveOnly / setReceiveCameras.
+        const direction = this.direction(slot);
         if (transceiver.direction !== direction) transceiver.direction = direction;
         if (transceiver.sender.track !== tracks[slot]) await transceiver.sender.replaceTrack(tracks[slot]);
       }),
@@ -146,8 +149,11 @@ export class PeerSession {
     this.connection.close();
   }
 
-  private direction(): RTCRtpTransceiverDirection {
-    return this.options.localMedia.receiveOnly ? "recvonly" : "sendrecv";
+  private direction(slot: MediaSlot): RTCRtpTransceiverDirection {
+    const { receiveOnly, receiveCameras } = this.options.localMedia;
+    const receive = slot !== "camera" || receiveCameras;
+    if (receiveOnly) return receive ? "recvonly" : "inactive";
+    return receive ? "sendrecv" : "sendonly";
   }
 
   private createConnection(): RTCPeerConnection {

@@ -24,9 +24,10 @@ export type StackOptions = {
   seed: boolean;
   log: (message: string) => void;
   /**
-   * How often the stack calls the room-expiry hook (POST /api/internal/cleanup), standing in for production's
-   * cron. Default: every 60 s in dev (CONFER_CLEANUP_INTERVAL_MS overrides, 0 turns it off), off in test, where
-   * a test triggers the hook itself.
+   * How often the stack calls the room-expiry, sample-retention and alert hooks (POST /api/internal/cleanup,
+   * /api/internal/cleanup/samples, /api/internal/alerts/evaluate), standing in for production's cron. Default:
+   * every 60 s in dev (CONFER_CLEANUP_INTERVAL_MS overrides, 0 turns it off), off in test, where a test triggers
+   * the hook itself.
    */
   cleanupIntervalMs?: number;
 };
@@ -179,6 +180,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       AUTH_ALLOWED_GROUPS: "confer-users",
       PARTY_SECRET: secrets.partySecret,
       CLEANUP_SECRET: secrets.cleanupSecret,
+      ALERTS_SECRET: secrets.alertsSecret,
+      // Tests prune against real "now": a ten-year retention keeps other tests' fixed-date samples (e.g. 2026-01)
+      // while a retention test plants samples older than that. Dev keeps the production default (30 days).
+      ...(options.mode === "test" ? { ANALYTICS_RAW_RETENTION_DAYS: "3650" } : {}),
       PARTYKIT_URL: partykitUrl,
       STUN_URLS: turnUrl ? `stun:127.0.0.1:${ports.turn}` : "",
       TURN_URLS: turnUrl ?? "",
@@ -225,12 +230,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const cleanupIntervalMs = options.cleanupIntervalMs ?? (options.mode === "dev" ? Number(process.env.CONFER_CLEANUP_INTERVAL_MS ?? 60_000) : 0);
     if (cleanupIntervalMs > 0) {
+      // Room expiry, raw-sample retention, and alert evaluation + webhook delivery: production's cron jobs.
+      const jobs = [
+        { name: "Room cleanup", path: "/api/internal/cleanup", secret: secrets.cleanupSecret },
+        { name: "Sample retention", path: "/api/internal/cleanup/samples", secret: secrets.cleanupSecret },
+        { name: "Alert evaluation", path: "/api/internal/alerts/evaluate", secret: secrets.alertsSecret },
+      ];
       cleanupTimer = setInterval(() => {
-        fetch(`${appUrl}/api/internal/cleanup`, { method: "POST", headers: { authorization: `Bearer ${secrets.cleanupSecret}` } })
-          .then((response) => {
-            if (!response.ok) options.log(`Room cleanup answered ${response.status}.`);
-          })
-          .catch((error: unknown) => options.log(`Room cleanup failed: ${String(error)}`));
+        for (const job of jobs) {
+          fetch(`${appUrl}${job.path}`, { method: "POST", headers: { authorization: `Bearer ${job.secret}` } })
+            .then((response) => {
+              if (!response.ok) options.log(`${job.name} answered ${response.status}.`);
+            })
+            .catch((error: unknown) => options.log(`${job.name} failed: ${String(error)}`));
+        }
       }, cleanupIntervalMs);
       cleanupTimer.unref();
     }

@@ -6,8 +6,9 @@ import { type Person, type Room, cameraTile, createRoom, deleteRoom, expectFrame
 import { signedInPage } from "./support/sign-in";
 
 /**
- * Meeting roles and the waiting room, in browsers on the whole stack. Until rooms can be given a policy in the UI,
- * each test writes its room's policy straight into the database (as a template or a host's override would).
+ * Meeting roles and the waiting room, in browsers on the whole stack, and the Meeting / Participation records
+ * PartyKit writes for them. Each test writes its room's policy straight into the database (as a template or a
+ * host's override would; tests/e2e/templates.spec.ts covers the forms).
  * At most three people per test, 320×180 video (`?video=low`).
  */
 
@@ -19,6 +20,46 @@ async function setRoomPolicy(room: Room, overrides: Partial<RoomPolicy>) {
   try {
     const result = await client.query('UPDATE "Room" SET policy = $1 WHERE id = $2', [JSON.stringify({ ...defaultRoomPolicy, ...overrides }), room.id]);
     expect(result.rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
+}
+
+type ParticipationRow = {
+  id: string;
+  name: string;
+  role: string;
+  leaveReason: string | null;
+  admittedById: string | null;
+  roleChanges: { fromRole: string; toRole: string; byId: string | null }[];
+};
+type MeetingRecord = { endReason: string | null; participations: ParticipationRow[] };
+
+/** The Meeting and Participation rows PartyKit wrote through the app for this room (the newest meeting). */
+async function meetingRecord(room: Room): Promise<MeetingRecord | null> {
+  const client = new pg.Client({ connectionString: requireStackEnv("DATABASE_URL") });
+  await client.connect();
+  try {
+    const meeting = await client.query<{ id: string; endReason: string | null }>(
+      'SELECT id, "endReason" FROM "Meeting" WHERE "roomId" = $1 ORDER BY "startedAt" DESC LIMIT 1',
+      [room.id],
+    );
+    if (meeting.rowCount === 0) return null;
+    const participations = await client.query<ParticipationRow>(
+      `SELECT p.id, u.name, p.role, p."leaveReason", p."admittedById",
+              COALESCE((SELECT json_agg(json_build_object('fromRole', r."fromRole", 'toRole', r."toRole", 'byId', r."byId") ORDER BY r.at)
+                        FROM "RoleChange" r WHERE r."participationId" = p.id), '[]') AS "roleChanges"
+         FROM "Participation" p JOIN "User" u ON u.id = p."userId"
+        WHERE p."meetingId" = $1 ORDER BY p."joinedAt"`,
+      [meeting.rows[0]!.id],
+    );
+    // Enum values are stored in capitals (HOST); the app speaks of roles in lower case.
+    const rows = participations.rows.map((row) => ({
+      ...row,
+      role: row.role.toLowerCase(),
+      roleChanges: row.roleChanges.map((change) => ({ ...change, fromRole: change.fromRole.toLowerCase(), toRole: change.toRole.toLowerCase() })),
+    }));
+    return { endReason: meeting.rows[0]!.endReason, participations: rows };
   } finally {
     await client.end();
   }
@@ -109,6 +150,18 @@ test("waiting room: the host hears the knock, admits one person and denies anoth
     await expect(dan.page.getByRole("heading", { name: "A host didn't let you in" })).toBeVisible();
     await expect(waitingList).toHaveCount(0);
     await expect(bob.page.getByRole("list", { name: "Participants" }).getByRole("listitem")).toHaveCount(2);
+
+    // The records say the same: Bob admitted Carol; Dan, denied, never took part.
+    await expect
+      .poll(async () => (await meetingRecord(room))?.participations.map(({ name, role, admittedById }) => ({ name, role, admitted: admittedById !== null })), {
+        timeout: 15_000,
+      })
+      .toEqual([
+        { name: "Bob Builder", role: "host", admitted: false },
+        { name: "Carol Chen", role: "participant", admitted: true },
+      ]);
+    const record = (await meetingRecord(room))!;
+    expect(record.participations[1]!.admittedById).toBe(record.participations[0]!.id);
   } finally {
     await deleteRoom(bob.page.request, room);
     await Promise.all(people.map((person) => person.context.close()));
@@ -169,6 +222,20 @@ test("an observer cannot unmute or share until a host makes them presenter; then
     await bob.page.getByRole("button", { name: "End for all" }).click();
     await expect(carol.page.getByRole("heading", { name: "The meeting ended" })).toBeVisible();
     await expect(bob.page.getByRole("heading", { name: "The meeting ended" })).toBeVisible();
+
+    // The Meeting and Participation rows match what happened: ended by the host; Carol joined as an observer and
+    // Bob made her a presenter; each forged message came from a socket of its own (a participation that left).
+    await expect.poll(async () => (await meetingRecord(room))?.endReason ?? null, { timeout: 15_000 }).toBe("ENDED_BY_HOST");
+    const { participations } = (await meetingRecord(room))!;
+    const [host, ...others] = participations;
+    expect(host).toMatchObject({ name: "Bob Builder", role: "host", leaveReason: "ended", roleChanges: [] });
+    const carolInMeeting = others.filter((row) => row.leaveReason === "ended");
+    expect(carolInMeeting).toEqual([
+      expect.objectContaining({ name: "Carol Chen", role: "presenter", roleChanges: [{ fromRole: "observer", toRole: "presenter", byId: host!.id }] }),
+    ]);
+    expect(others.filter((row) => row.leaveReason !== "ended").map(({ name, role, leaveReason }) => ({ name, role, leaveReason }))).toEqual(
+      Array.from({ length: 3 }, () => ({ name: "Carol Chen", role: "observer", leaveReason: "left" })),
+    );
   } finally {
     await deleteRoom(bob.page.request, room);
     await Promise.all(people.map((person) => person.context.close()));

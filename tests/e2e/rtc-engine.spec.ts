@@ -206,6 +206,30 @@ test("switching camera, turning it off and on, and sharing a screen never renego
   await expectNoEngineErrors(alice.page, bob.page);
 });
 
+test("audio only: with cameras not received, the peer stops sending its camera while audio flows; turned back, video resumes", async () => {
+  const alice = await room.join({ selfId: "alice", audio: true, video: smallCamera });
+  const bob = await room.join({ selfId: "bob", audio: true, video: smallCamera });
+  await bob.page.evaluate(() => window.harness.connect("alice"));
+  await expectTwoWayMedia(alice.page, bob.page);
+  const videoBytesPerSecond = async (page: Page) => {
+    const before = await page.evaluate(() => window.harness.inboundVideoBytes());
+    await page.waitForTimeout(1000);
+    return (await page.evaluate(() => window.harness.inboundVideoBytes())) - before;
+  };
+  expect(await videoBytesPerSecond(bob.page)).toBeGreaterThan(5_000);
+
+  await bob.page.evaluate(() => window.harness.setReceiveCameras(false));
+  // Alice no longer sends her camera to Bob (renegotiated to send-only on his side), not just hidden by him.
+  await expect.poll(() => videoBytesPerSecond(bob.page), { timeout: 10_000 }).toBe(0);
+  await expectAudioFlowing(bob.page);
+  await expectCameraFramesAdvancing(alice.page, "bob");
+
+  await bob.page.evaluate(() => window.harness.setReceiveCameras(true));
+  await expectCameraFramesAdvancing(bob.page, "alice");
+  for (const page of [alice.page, bob.page]) expect(await snapshot(page)).toMatchObject({ connectionsCreated: 1, transceivers: [3] });
+  await expectNoEngineErrors(alice.page, bob.page);
+});
+
 test("three peers form a full mesh", async () => {
   const ids = ["alice", "bob", "carol"];
   const pages = new Map<string, Page>();

@@ -54,6 +54,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   const [joinError, setJoinError] = useState<string | null>(null);
   const prefetched = useRef<ReceivedGrant | null>(null);
   const iceServers = useRef<RTCIceServer[]>([]);
+  const iceTransportPolicy = useRef<RTCIceTransportPolicy>("all");
   const mediaRef = useRef(media);
   useEffect(() => {
     mediaRef.current = media;
@@ -101,7 +102,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
           if (!message.resumed && message.room.policy.muteOnEntry) mediaRef.current.setMicrophoneEnabled(false);
           if (!message.resumed && message.room.policy.cameraOffOnEntry) mediaRef.current.setCameraEnabled(false);
           const rights = enforceRights(message.self.role, message.room.policy);
-          mesh.start(message.self.id, iceServers.current);
+          mesh.start(message.self.id, iceServers.current, iceTransportPolicy.current);
           mesh.setReceiveOnly(publishesNothing(rights));
           mesh.syncPeers(message.participants.map((participant) => participant.id));
           break;
@@ -213,10 +214,6 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   }, [send, state.phase, state.selfId, published.audio, published.video, published.screen]);
 
   useQualityReports(state.phase === "in-meeting", mesh.readStats, send);
-  const remoteCameras = useMemo(
-    () => Object.values(meshView.tracks).flatMap((slots) => (slots.camera ? [slots.camera] : [])),
-    [meshView.tracks],
-  );
   const { audioOnly, showVideo } = useQualitySuggestion(
     {
       active: state.phase === "in-meeting" || state.phase === "reconnecting",
@@ -227,7 +224,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       turnOffCamera: () => mediaRef.current.setCameraEnabled(false),
       cameraTrack: () => mediaRef.current.camera.track,
     },
-    remoteCameras,
+    mesh.setReceiveCameras,
   );
   // Audio only (a quality suggestion the person applied): others' cameras are no longer shown.
   const shownMesh = useMemo(() => (audioOnly ? { ...meshView, tracks: withoutCameras(meshView.tracks) } : meshView), [audioOnly, meshView]);
@@ -278,6 +275,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       const grant = await connection.connect(prefetched.current);
       prefetched.current = null;
       iceServers.current = grant.iceServers;
+      iceTransportPolicy.current = grant.iceTransportPolicy ?? "all";
     } catch (error) {
       setEntered(false);
       setJoinError(error instanceof JoinRefusedError ? error.message : "Could not join the meeting.");

@@ -34,7 +34,7 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 
 export type PeerMeshControls = {
   /** Creates the mesh for this participant id (again, if the server handed out a new id after a failed resume). */
-  start: (selfId: string, iceServers: RTCIceServer[]) => void;
+  start: (selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => void;
   stop: () => void;
   handleSignal: (fromId: string, signal: RtcSignal) => void;
   /**
@@ -45,6 +45,8 @@ export type PeerMeshControls = {
   removePeer: (peerId: string) => void;
   setLocalMedia: (media: LocalMedia) => void;
   setReceiveOnly: (receiveOnly: boolean) => void;
+  /** Audio only off/on: whether peers send us their cameras (see PeerMesh.setReceiveCameras). */
+  setReceiveCameras: (receive: boolean) => void;
   /** The latest stats of every peer connection (keyed by the remote participant), for the periodic quality reports. */
   readStats: () => (PeerStats & { peerId: string })[];
 };
@@ -59,6 +61,7 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
   const selfId = useRef<string | null>(null);
   const localMedia = useRef<LocalMedia>({});
   const receiveOnly = useRef(false);
+  const receiveCameras = useRef(true);
   /** Every stats sample as it arrives; the rendered view only changes when a quality level does. */
   const latestStats = useRef<Record<string, PeerStats>>({});
   const sendRef = useRef(sendSignal);
@@ -80,10 +83,10 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
   }, []);
 
   const start = useCallback(
-    (id: string, iceServers: RTCIceServer[]) => {
+    (id: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => {
       if (mesh.current && selfId.current === id) return;
       stop();
-      const created = new PeerMesh({ selfId: id, iceServers, send: (to, signal) => sendRef.current(to, signal) });
+      const created = new PeerMesh({ selfId: id, iceServers, iceTransportPolicy, send: (to, signal) => sendRef.current(to, signal) });
       mesh.current = created;
       selfId.current = id;
       created.on("remote-track", ({ peerId, slot, track }) => {
@@ -111,6 +114,7 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
       created.on("error", ({ peerId, operation, error }) => report(error, `${operation} with ${peerId}`));
       created.setLocalMedia(localMedia.current).catch((error: unknown) => report(error, "set local media"));
       if (receiveOnly.current) created.setReceiveOnly(true).catch((error: unknown) => report(error, "receive only"));
+      if (!receiveCameras.current) created.setReceiveCameras(false).catch((error: unknown) => report(error, "receive cameras"));
     },
     [report, stop],
   );
@@ -156,13 +160,22 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
     [report],
   );
 
+  const setReceiveCameras = useCallback(
+    (value: boolean) => {
+      if (receiveCameras.current === value) return;
+      receiveCameras.current = value;
+      mesh.current?.setReceiveCameras(value).catch((error: unknown) => report(error, "receive cameras"));
+    },
+    [report],
+  );
+
   const readStats = useCallback(() => Object.entries(latestStats.current).map(([peerId, stats]) => ({ peerId, ...stats })), []);
 
   useEffect(() => () => mesh.current?.close(), []);
 
   const controls = useMemo(
-    () => ({ start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, readStats }),
-    [start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, readStats],
+    () => ({ start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, setReceiveCameras, readStats }),
+    [start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, setReceiveCameras, readStats],
   );
   return { view, controls };
 }

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { initialSuggestionState, nextSuggestion, type QualitySuggestion, spendSuggestion } from "@/lib/domain/quality-suggestion";
 import { CAPTURE_PROFILES } from "@/lib/media/capture-profiles";
 import type { PeerStats } from "@/components/meeting/state/local-quality";
-import { lighterCaptureProfile, setTracksEnabled, suggestionCopy, suggestionInput } from "@/components/meeting/state/quality-suggestion-input";
+import { lighterCaptureProfile, suggestionCopy, suggestionInput } from "@/components/meeting/state/quality-suggestion-input";
 
 /** The engine re-rates each link every 2 s (lib/rtc stats sampler): the decision is fed at the same pace. */
 export const SUGGESTION_CHECK_INTERVAL_MS = 2000;
@@ -26,9 +26,9 @@ export type QualitySuggestionOptions = {
 /**
  * Issue 5: when this person's own connection stays poor, one toast with the one thing that helps most and a button
  * applying it (lib/domain/quality-suggestion decides what and when). Returns whether audio only is on: the caller
- * then stops showing others' cameras, and their received tracks are disabled here.
+ * then stops showing others' cameras, and `setReceiveCameras` asks peers to stop sending them.
  */
-export function useQualitySuggestion(options: QualitySuggestionOptions, remoteCameras: readonly MediaStreamTrack[]) {
+export function useQualitySuggestion(options: QualitySuggestionOptions, setReceiveCameras: (receive: boolean) => void) {
   const [audioOnly, setAudioOnly] = useState(false);
   const decision = useRef(initialSuggestionState);
   const optionsRef = useRef(options);
@@ -49,8 +49,8 @@ export function useQualitySuggestion(options: QualitySuggestionOptions, remoteCa
     toast.dismiss(TOAST_ID);
   }, [active]);
 
-  // Audio only: others' camera tracks are disabled as well as hidden, so no element keeps painting them.
-  useEffect(() => setTracksEnabled(remoteCameras, !audioOnly), [audioOnly, remoteCameras]);
+  // Audio only frees the downlink: peers stop sending their cameras rather than us discarding what arrives.
+  useEffect(() => setReceiveCameras(!audioOnly), [audioOnly, setReceiveCameras]);
 
   const showVideo = useCallback(() => {
     setAudioOnly(false);

@@ -52,8 +52,3 @@ export function withoutCameras<T extends Tracks>(tracks: T): T {
   }
   return result as T;
 }
-
-/** A disabled received track renders black frames instead of the picture (the tiles stop showing it anyway). */
-export function setTracksEnabled(tracks: readonly MediaStreamTrack[], enabled: boolean): void {
-  for (const track of tracks) track.enabled = enabled;
-}

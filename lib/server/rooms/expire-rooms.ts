@@ -25,7 +25,6 @@ export async function expireRooms(now = new Date()): Promise<ExpireRoomsResult> 
       createdAt: true,
       lastMeetingEndedAt: true,
       scheduledMeetings: { select: { startsAt: true, durationMinutes: true, timeZone: true, weeklyOccurrences: true, cancelledAt: true } },
-      _count: { select: { meetings: true } },
     },
     orderBy: { createdAt: "asc" },
   });
@@ -39,13 +38,16 @@ export async function expireRooms(now = new Date()): Promise<ExpireRoomsResult> 
       result.failed.push(room.id);
       continue;
     }
-    const archive = room._count.meetings > 0;
-    await prisma.$transaction(async (tx) => {
-      if (archive) await tx.room.update({ where: { id: room.id }, data: { status: "ARCHIVED" } });
+    // Counted after the close: PartyKit delivers a meeting's records before it confirms, so a room whose first
+    // meeting was still running is archived with it rather than deleted.
+    const archive = await prisma.$transaction(async (tx) => {
+      const hasHistory = (await tx.meeting.count({ where: { roomId: room.id } })) > 0;
+      if (hasHistory) await tx.room.update({ where: { id: room.id }, data: { status: "ARCHIVED" } });
       else await tx.room.delete({ where: { id: room.id } });
       await tx.auditLog.create({
-        data: { actorId: null, action: "room.expired", targetType: "room", targetId: room.id, data: { slug: room.slug, outcome: archive ? "archived" : "deleted" } },
+        data: { actorId: null, action: "room.expired", targetType: "room", targetId: room.id, data: { slug: room.slug, outcome: hasHistory ? "archived" : "deleted" } },
       });
+      return hasHistory;
     });
     (archive ? result.archived : result.deleted).push(room.id);
   }

@@ -111,12 +111,15 @@ function canvasScreen(width: number, height: number): { stop: () => void; track:
   return { track: track!, stop: () => clearInterval(timer) };
 }
 
-async function rawStats(kind: "inbound-audio-packets"): Promise<number>;
+async function rawStats(kind: "inbound-audio-packets" | "inbound-video-bytes"): Promise<number>;
 async function rawStats(kind: "selected-pairs"): Promise<{ local: string; remote: string }[]>;
-async function rawStats(kind: "inbound-audio-packets" | "selected-pairs") {
+async function rawStats(kind: "inbound-audio-packets" | "inbound-video-bytes" | "selected-pairs") {
   const reports = await Promise.all(liveConnections().map(async (connection) => [...(await connection.getStats()).values()]));
   if (kind === "inbound-audio-packets") {
     return reports.flat().reduce((total, entry) => total + (entry.type === "inbound-rtp" && entry.kind === "audio" ? entry.packetsReceived : 0), 0);
+  }
+  if (kind === "inbound-video-bytes") {
+    return reports.flat().reduce((total, entry) => total + (entry.type === "inbound-rtp" && entry.kind === "video" ? entry.bytesReceived : 0), 0);
   }
   return reports.map((entries) => {
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -173,6 +176,10 @@ const harness = {
     await requireMesh().setReceiveOnly(receiveOnly);
   },
 
+  async setReceiveCameras(receive: boolean): Promise<void> {
+    await requireMesh().setReceiveCameras(receive);
+  },
+
   snapshot(): {
     negotiationNeeded: number;
     connectionsCreated: number;
@@ -208,6 +215,7 @@ const harness = {
   },
 
   inboundAudioPackets: () => rawStats("inbound-audio-packets"),
+  inboundVideoBytes: () => rawStats("inbound-video-bytes"),
   selectedCandidatePairs: () => rawStats("selected-pairs"),
 
   /** What the engine applied: each live connection's sender maxBitrate (bps) in slot order. */

@@ -2,18 +2,21 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { requireStackEnv } from "../../support/stack-env";
-import { createTestUser, deleteTestUsers, type TestUser } from "../../support/test-users";
-import { clientRegistry, PartyClient } from "../party/party-client";
+import { seedTemplates } from "@/lib/domain/seed-templates";
+import { PROTOCOL_VERSION } from "@/lib/signaling";
+import { callApi, createTestUser, deleteTestUsers, type TestUser } from "../../support/test-users";
+import { clientRegistry, PartyClient, roomSocketUrl } from "../party/party-client";
 
 const appUrl = requireStackEnv("CONFER_APP_URL");
 const cleanupSecret = requireStackEnv("CLEANUP_SECRET");
 const clients = clientRegistry();
 
 let owner: TestUser;
+let invitee: TestUser;
 const roomIds: string[] = [];
 
 beforeAll(async () => {
-  owner = await createTestUser("employee", "expiry-owner");
+  [owner, invitee] = await Promise.all([createTestUser("employee", "expiry-owner"), createTestUser("employee", "expiry-invitee")]);
 });
 
 afterAll(async () => {
@@ -21,7 +24,8 @@ afterAll(async () => {
   await prisma.auditLog.deleteMany({ where: { action: "room.expired", targetId: { in: roomIds } } });
   await prisma.meeting.deleteMany({ where: { roomId: { in: roomIds } } });
   await prisma.room.deleteMany({ where: { id: { in: roomIds } } });
-  await deleteTestUsers([owner]);
+  await prisma.roomTemplate.deleteMany({ where: { ownerId: owner.id } });
+  await deleteTestUsers([owner, invitee]);
 });
 
 async function expiredRoom(label: string) {
@@ -80,5 +84,57 @@ describe("room expiry job", { timeout: 30_000 }, () => {
         { targetId: hadMeeting.id, actorId: null, data: { slug: hadMeeting.slug, outcome: "archived" } },
       ].sort((a, b) => a.targetId.localeCompare(b.targetId)),
     );
+  });
+
+  it("a scheduled meeting: its invitee sees it on the dashboard; once its expiry passes the job closes its PartyKit room and archives it", async () => {
+    const team = seedTemplates.find((template) => template.seedKey === "team-meeting")!;
+    const template = await callApi("/api/templates", {
+      as: owner,
+      method: "POST",
+      body: { name: "Expiring team meeting", policy: { ...team.policy, expiry: { kind: "after-scheduled-end", days: 1 } } },
+    });
+    expect(template.status).toBe(201);
+    const startsAt = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    startsAt.setUTCSeconds(0, 0);
+    const title = `Quarterly review ${randomUUID().slice(0, 8)}`;
+    const created = await callApi("/api/schedules", {
+      as: owner,
+      method: "POST",
+      body: { title, templateId: template.body.id, startsAt: startsAt.toISOString(), durationMinutes: 30, timeZone: "Europe/Berlin", inviteeIds: [invitee.id] },
+    });
+    expect(created.status).toBe(201);
+    const roomId = (created.body.room as { id: string }).id;
+    roomIds.push(roomId);
+
+    const dashboard = await fetch(new URL("/", appUrl), { headers: { cookie: invitee.cookie } });
+    expect(dashboard.status).toBe(200);
+    const html = await dashboard.text();
+    expect(html).toContain("Upcoming");
+    expect(html).toContain(title);
+
+    // The invitee joins through the real join API, then the meeting's date moves two days into the past: its
+    // expiry (one day after the scheduled end) has passed while they are still in the room.
+    const grant = await callApi(`/api/rooms/${roomId}/join`, { as: invitee, method: "POST" });
+    expect(grant.status).toBe(200);
+    const client = clients.track(await PartyClient.open(roomSocketUrl(roomId, { token: grant.body.token as string })));
+    client.send({ type: "hello", v: PROTOCOL_VERSION });
+    const welcome = await client.next("welcome");
+    await prisma.scheduledMeeting.update({ where: { id: created.body.id as string }, data: { startsAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) } });
+
+    const response = await cleanup(`Bearer ${cleanupSecret}`);
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { deleted: string[]; archived: string[]; failed: string[] };
+    // Archived, not deleted: the live meeting's records reached the app before PartyKit confirmed the close.
+    expect(result.archived).toContain(roomId);
+    expect((await client.closed).code).toBe(4007);
+    expect((await prisma.room.findUniqueOrThrow({ where: { id: roomId } })).status).toBe("ARCHIVED");
+    const meeting = await prisma.meeting.findFirstOrThrow({ where: { roomId }, include: { participations: true } });
+    expect(meeting.endReason).toBe("CLOSED");
+    expect(meeting.participations.map(({ id, userId, leaveReason }) => ({ id, userId, leaveReason }))).toEqual([
+      { id: welcome.self.id, userId: invitee.id, leaveReason: "closed" },
+    ]);
+    // Gone for the invitee: the join API refuses and the dashboard no longer lists it.
+    expect((await callApi(`/api/rooms/${roomId}/join`, { as: invitee, method: "POST" })).status).toBeGreaterThanOrEqual(400);
+    expect(await (await fetch(new URL("/", appUrl), { headers: { cookie: invitee.cookie } })).text()).not.toContain(title);
   });
 });

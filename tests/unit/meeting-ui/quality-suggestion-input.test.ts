@@ -3,7 +3,7 @@ import type { ConnectionQuality } from "@/lib/domain/connection-quality";
 import { nextSuggestion, initialSuggestionState, POOR_FOR_MS } from "@/lib/domain/quality-suggestion";
 import type { OutboundVideoStreamSummary, StatsSummary, VideoStreamSummary } from "@/lib/domain/stats-summary";
 import type { PeerStats } from "@/components/meeting/state/local-quality";
-import { lighterCaptureProfile, setTracksEnabled, suggestionCopy, suggestionInput, withoutCameras } from "@/components/meeting/state/quality-suggestion-input";
+import { lighterCaptureProfile, suggestionCopy, suggestionInput, withoutCameras } from "@/components/meeting/state/quality-suggestion-input";
 
 const inVideo: VideoStreamSummary = { mid: "1", codec: "VP8", width: 640, height: 360, framesPerSecond: 24, bitrateKbps: 500 };
 const outVideo = (reason: OutboundVideoStreamSummary["qualityLimitationReason"]): OutboundVideoStreamSummary => ({ ...inVideo, qualityLimitationReason: reason });
@@ -74,15 +74,5 @@ describe("withoutCameras", () => {
     const camera = { kind: "video" } as MediaStreamTrack;
     const screen = { kind: "video" } as MediaStreamTrack;
     expect(withoutCameras({ a: { audio, camera, screen }, b: { camera } })).toEqual({ a: { audio, screen }, b: {} });
-  });
-});
-
-describe("setTracksEnabled", () => {
-  it("switches every given track", () => {
-    const tracks = [{ enabled: true }, { enabled: true }] as MediaStreamTrack[];
-    setTracksEnabled(tracks, false);
-    expect(tracks.map((track) => track.enabled)).toEqual([false, false]);
-    setTracksEnabled(tracks, true);
-    expect(tracks.map((track) => track.enabled)).toEqual([true, true]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { MeetingDriver } from "./meeting-driver";
 
 const sample = {
@@ -19,5 +20,25 @@ describe("analytics messages in the meeting reducer", () => {
     ]);
     const feature = meeting.send(alice.socket, { type: "feature", feature: "camera-off", detail: null });
     expect(feature.effects).toMatchObject([{ type: "analytics", participantId: alice.id, message: { feature: "camera-off" } }]);
+  });
+
+  it("counts chat and reactions as feature use when the room accepts them, and not when it refuses them", () => {
+    const meeting = new MeetingDriver();
+    const alice = meeting.join("alice", "host");
+    const usage = (effects: readonly { type: string }[]) => effects.filter((effect) => effect.type === "analytics");
+
+    expect(usage(meeting.chat(alice.socket, "hello").effects)).toEqual([
+      { type: "analytics", participantId: alice.id, message: { type: "feature", feature: "chat", detail: null }, now: expect.any(Number) },
+    ]);
+    expect(usage(meeting.send(alice.socket, { type: "reaction", emoji: "👍" }).effects)).toMatchObject([
+      { participantId: alice.id, message: { feature: "reaction" } },
+    ]);
+
+    // Chat turned off by the room's policy: refused, so not counted.
+    const quiet = new MeetingDriver();
+    const carol = quiet.join("carol", "participant", { policy: { ...defaultRoomPolicy, chatEnabled: false } });
+    const refused = quiet.chat(carol.socket, "anyone?");
+    expect(refused.effects).toEqual([expect.objectContaining({ type: "send", message: expect.objectContaining({ type: "error", code: "forbidden" }) })]);
+    expect(usage(refused.effects)).toEqual([]);
   });
 });

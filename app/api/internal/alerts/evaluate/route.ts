@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { serverEnv } from "@/lib/config/server-env";
-import { evaluateAlerts } from "@/lib/server/alerts/evaluate-alerts";
+import { runAlerts } from "@/lib/server/alerts/run-alerts";
 import { AppError } from "@/lib/server/http/app-error";
 import { errorResponse } from "@/lib/server/http/error-response";
 
@@ -14,8 +14,9 @@ function bearerMatches(header: string | null, secret: string): boolean {
 }
 
 /**
- * Scheduler → Next.js: evaluate the alert rules now. No user session (the proxy lets /api/internal/* through);
- * the caller proves itself with `Authorization: Bearer <ALERTS_SECRET>`. Takes no body.
+ * Scheduler → Next.js: evaluate the alert rules now, then deliver pending webhooks when ALERT_WEBHOOK_URL is set
+ * (with retries, so the answer may take seconds while a receiver fails). No user session (the proxy lets
+ * /api/internal/* through); the caller proves itself with `Authorization: Bearer <ALERTS_SECRET>`. Takes no body.
  */
 export async function POST(request: NextRequest): Promise<Response> {
   try {
@@ -23,8 +24,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (!secret || !bearerMatches(request.headers.get("authorization"), secret)) {
       throw new AppError("unauthorized", "Missing or invalid bearer token.");
     }
-    const created = await evaluateAlerts();
-    return NextResponse.json({ created: created.length, dedupeKeys: created.map((a) => a.dedupeKey) });
+    return NextResponse.json(await runAlerts());
   } catch (error) {
     return errorResponse(error);
   }
