@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { errorsFromTree } from "@/components/policy/form-errors";
 import { createRoomInputSchema, inviteEmailSchema, roomIdSchema, updateRoomInputSchema } from "@/lib/domain/room-input";
+import { roomPolicySchema } from "@/lib/domain/room-policy";
 import { authedAction } from "@/lib/server/actions/action-client";
 import { createRoom } from "@/lib/server/rooms/create-room";
 import { deleteRoom } from "@/lib/server/rooms/delete-room";
@@ -22,6 +24,16 @@ export const updateRoomAction = authedAction
     const room = await updateRoom(ctx.actor, parsedInput.id, parsedInput.changes);
     revalidatePath(`/rooms/${room.slug}`);
     return room;
+  });
+
+/** The host's policy override (room settings); errors by field path so each policy field shows its own. */
+export const updateRoomPolicyAction = authedAction
+  .inputSchema(z.object({ id: roomIdSchema, policy: roomPolicySchema }), { handleValidationErrorsShape: async (errors) => errorsFromTree(errors) })
+  .action(async ({ ctx, parsedInput }) => {
+    const room = await updateRoom(ctx.actor, parsedInput.id, { policy: parsedInput.policy });
+    revalidatePath(`/rooms/${room.slug}`);
+    revalidatePath(`/rooms/${room.slug}/settings`);
+    return { expiresAt: room.expiresAt };
   });
 
 export const deleteRoomAction = authedAction.inputSchema(z.object({ id: roomIdSchema })).action(async ({ ctx, parsedInput }) => {

@@ -1,61 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
+import { DeleteTemplateButton } from "@/components/templates/delete-template-button";
+import { describePolicy } from "@/components/templates/describe-policy";
+import { buttonClasses } from "@/components/ui/button";
 import { serverEnv } from "@/lib/config/server-env";
-import type { RoomPolicy } from "@/lib/domain/room-policy";
 import { listTemplates } from "@/lib/server/templates/list-templates";
+import type { TemplateView } from "@/lib/server/templates/template-view";
 import { currentActor } from "@/lib/server/session/current-actor";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Room templates" };
 
-function describePolicy(policy: RoomPolicy): string {
-  const expiry =
-    policy.expiry.kind === "never"
-      ? "never expires"
-      : `expires ${policy.expiry.days} days after the ${policy.expiry.kind === "after-scheduled-end" ? "scheduled end" : "last meeting"}`;
-  return [
-    policy.waitingRoom ? "waiting room" : "no waiting room",
-    `joiners are ${policy.defaultRole}s`,
-    policy.screenShare === "presenters" ? "hosts and presenters share" : "everyone shares",
-    policy.muteOnEntry ? "muted on entry" : null,
-    policy.cameraOffOnEntry ? "camera off on entry" : null,
-    policy.chatEnabled ? "chat on" : "chat off",
-    `recording ${policy.recording}`,
-    `up to ${policy.maxParticipants}`,
-    `${policy.defaultLayout} layout`,
-    expiry,
-  ]
-    .filter(Boolean)
-    .join(" · ");
-}
-
+/** Org templates (admins manage them, everyone uses them) and the viewer's personal ones. */
 export default async function TemplatesPage() {
   const actor = await currentActor();
-  if (!actor) redirect("/signin");
+  if (!actor) redirect("/signin?callbackUrl=/templates");
   const templates = await listTemplates(actor);
+  const org = templates.filter((template) => template.scope === "ORG");
+  const personal = templates.filter((template) => template.scope === "PERSONAL");
   return (
     <>
       <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
-      <main id="main" className="mx-auto max-w-5xl space-y-4 px-4 py-8">
-        <h1 className="text-xl font-semibold">Room templates</h1>
-        {templates.length === 0 ? (
-          <p className="text-sm text-slate-600">No templates yet.</p>
-        ) : (
-          <ul aria-label="Room templates" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {templates.map((template) => (
-              <li key={template.id} className="space-y-1 p-3">
+      <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-xl font-semibold">Room templates</h1>
+          <Link href="/templates/new" className={buttonClasses("primary")}>
+            New template
+          </Link>
+        </div>
+        <TemplateSection
+          id="org-templates"
+          title="Organization templates"
+          note={actor.role === "admin" ? "Everyone can use these; admins manage them." : "Everyone can use these; only admins change them."}
+          templates={org}
+          emptyText="No organization templates yet."
+        />
+        <TemplateSection id="personal-templates" title="My templates" note="Only you see and use these." templates={personal} emptyText="You have no personal templates yet." />
+      </main>
+    </>
+  );
+}
+
+function TemplateSection({ id, title, note, templates, emptyText }: { id: string; title: string; note: string; templates: TemplateView[]; emptyText: string }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <div>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <p className="text-sm text-slate-600">{note}</p>
+      </div>
+      {templates.length === 0 ? (
+        <p className="text-sm text-slate-600">{emptyText}</p>
+      ) : (
+        <ul aria-label={title} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {templates.map((template) => (
+            <li key={template.id} className="flex flex-wrap items-start justify-between gap-3 p-3" data-testid="template">
+              <div className="min-w-0 flex-1 space-y-1">
                 <p className="font-medium">
-                  {template.name}{" "}
-                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
-                    {template.scope === "ORG" ? "Organization" : "Personal"}
-                  </span>
+                  {template.name}
+                  {!template.canManage ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">Read-only</span> : null}
                 </p>
                 {template.description ? <p className="text-sm text-slate-700">{template.description}</p> : null}
                 <p className="text-sm text-slate-600">{describePolicy(template.policy)}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </main>
-    </>
+              </div>
+              {template.canManage ? (
+                <div className="flex items-center gap-1">
+                  <Link href={`/templates/${template.id}/edit`} className={buttonClasses("ghost", "text-brand-700")} aria-label={`Edit ${template.name}`}>
+                    Edit
+                  </Link>
+                  <DeleteTemplateButton templateId={template.id} templateName={template.name} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

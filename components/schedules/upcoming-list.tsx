@@ -37,9 +37,14 @@ export function UpcomingList({ items }: { items: UpcomingItem[] }) {
             </p>
           </div>
           <div className="flex gap-3 text-sm">
-            <Link className="font-medium text-brand-700 underline" href={item.joinPath}>
+            <Link className="font-medium text-brand-700 underline" href={item.joinPath} aria-label={`Join ${item.title}`}>
               Join
             </Link>
+            {item.isOrganizer ? (
+              <Link className="text-brand-700 underline" href={`/schedules/${item.id}/edit`} aria-label={`Edit or cancel ${item.title}`}>
+                Edit
+              </Link>
+            ) : null}
             <a className="text-brand-700 underline" href={`/api/schedules/${item.id}/ics`} download>
               Add to calendar (.ics)
             </a>

@@ -43,19 +43,20 @@ function pixels(value: number | null | undefined): number | null {
 const LIMITATION_ORDER: readonly QualityLimitationReason[] = ["none", "other", "bandwidth", "cpu"];
 
 /**
- * Flattens a StatsSummary into a sample. Loss is the worse direction (what hurts the call); frame size and fps
+ * Flattens a StatsSummary into a sample, read as "this reporter receiving from that peer": loss is inbound only
+ * (what the peer sent us that did not arrive), since the outbound direction of this link is the peer's own
+ * inbound sample, and counting it here too would blame both ends for one lossy path. Frame size and fps
  * are the largest received video, else the largest sent one; the limitation is the worst over sent streams
  * (cpu over bandwidth, since a CPU-bound encoder says nothing about the network); the candidate type is ours,
  * `relay` meaning this participant's media went through TURN.
  */
 export function toQualitySample(summary: StatsSummary, quality: ConnectionQuality): QualitySampleFigures {
-  const losses = [summary.inbound.packetLossPercent, summary.outbound.packetLossPercent].filter((x): x is number => x !== null && Number.isFinite(x));
   const video = largest(summary.inbound.video) ?? largest(summary.outbound.video);
   const limitations = summary.outbound.video.map((stream) => stream.qualityLimitationReason).filter((x): x is QualityLimitationReason => x !== null);
   const qualityLimitation = limitations.length === 0 ? null : limitations.reduce((a, b) => (LIMITATION_ORDER.indexOf(b) > LIMITATION_ORDER.indexOf(a) ? b : a));
   return {
     at: Math.round(summary.timestamp),
-    lossPct: losses.length ? bounded(Math.max(...losses), 100) : null,
+    lossPct: bounded(summary.inbound.packetLossPercent, 100),
     jitterMs: bounded(summary.inbound.jitterMs, 60_000),
     rttMs: bounded(summary.rttMs, 60_000),
     bitrateInKbps: bounded(summary.inbound.bitrateKbps, 10_000_000),

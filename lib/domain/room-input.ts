@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roomPolicySchema } from "./room-policy";
 
 export const roomVisibilitySchema = z.enum(["ORG", "INVITE_ONLY"]);
 
@@ -26,6 +27,8 @@ export const updateRoomInputSchema = z
     description: roomDescription.nullable(),
     visibility: roomVisibilitySchema,
     expiresAt: futureDate.nullable(),
+    /** The host's override of the policy copied from the template (whole policy, validated like a template's). */
+    policy: roomPolicySchema,
   })
   .partial()
   .strict()

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { defaultRoomPolicy } from "../../lib/domain/room-policy";
 import { seedTemplates } from "../../lib/domain/seed-templates";
 import { signedInPage } from "./support/sign-in";
 
@@ -76,5 +77,69 @@ test("an organizer schedules a meeting from a template, and the invitee sees it 
   expect((await bob.page.request.delete(`/api/rooms/${templated.id}`)).ok()).toBe(true);
   expect((await bob.page.request.delete(`/api/templates/${template.id}`)).ok()).toBe(true);
 
+  await Promise.all([bob.context.close(), carol.context.close()]);
+});
+
+test("the organizer edits, then cancels a meeting; the invitee's Upcoming and calendar file follow", async ({ browser }) => {
+  const carol = await signedInPage(browser, "carol");
+  const bob = await signedInPage(browser, "bob");
+  const suffix = Date.now().toString(36);
+  const title = `E2E review ${suffix}`;
+  const movedTitle = `E2E review moved ${suffix}`;
+  const directory = (await (await bob.page.request.get("/api/users?query=carol&limit=10")).json()) as { id: string; name: string }[];
+  const carolId = directory.find((person) => person.name === "Carol Chen")!.id;
+  const template = (await (await bob.page.request.post("/api/templates", { data: { name: `Review ${suffix}`, policy: defaultRoomPolicy } })).json()) as { id: string };
+  const date = new Date(Date.now() + 2 * 24 * 3_600_000).toISOString().slice(0, 10);
+  const created = await bob.page.request.post("/api/schedules", {
+    data: { title, templateId: template.id, startsAt: `${date}T10:00:00Z`, durationMinutes: 30, timeZone: "UTC", weeklyOccurrences: 1, inviteeIds: [carolId] },
+  });
+  expect(created.status()).toBe(201);
+  const { id, room } = (await created.json()) as { id: string; room: { id: string } };
+  const icsOf = async () => (await (await carol.page.request.get(`/api/schedules/${id}/ics`)).text()).replace(/\r?\n[ \t]/g, "");
+  const uid = /UID:(\S+)/.exec(await icsOf())![1];
+
+  // Only the organizer gets an Edit link; it opens the scheduling form filled with the meeting.
+  await carol.page.reload();
+  await expect(carol.page.getByTestId("upcoming-meeting").filter({ hasText: title }).getByRole("link", { name: /^Edit/ })).toHaveCount(0);
+  await bob.page.reload();
+  await bob.page.getByTestId("upcoming-meeting").filter({ hasText: title }).getByRole("link", { name: `Edit or cancel ${title}` }).click();
+  await expect(bob.page.getByRole("heading", { level: 1, name: `Edit “${title}”` })).toBeVisible();
+  await expect(bob.page.getByLabel("Title")).toHaveValue(title);
+  await expect(bob.page.getByLabel("Date")).toHaveValue(date);
+  await expect(bob.page.getByLabel("Start time")).toHaveValue("10:00");
+  await expect(bob.page.getByLabel("Time zone")).toHaveValue("UTC");
+  await expect(bob.page.getByRole("list", { name: "Invitees" })).toContainText("Carol Chen");
+  await bob.page.getByLabel("Title").fill(movedTitle);
+  await bob.page.getByLabel("Start time").fill("11:30");
+  await bob.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(bob.page).toHaveURL(/\/$/);
+  await expect(bob.page.getByTestId("upcoming-meeting").filter({ hasText: movedTitle })).toBeVisible();
+
+  // The invitee sees the new time; the calendar file keeps its UID with a higher SEQUENCE.
+  await carol.page.reload();
+  const carolItem = carol.page.getByTestId("upcoming-meeting").filter({ hasText: movedTitle });
+  await expect(carolItem.locator("time")).toHaveAttribute("datetime", `${date}T11:30:00.000Z`);
+  const edited = await icsOf();
+  expect(edited).toContain(`UID:${uid}`);
+  expect(edited).toContain("SEQUENCE:1");
+  expect(edited).toContain(`DTSTART:${date.replaceAll("-", "")}T113000Z`);
+  expect(edited).toContain("METHOD:REQUEST");
+
+  // Cancelling asks first; then the meeting leaves the invitee's Upcoming and the file becomes a cancellation.
+  await bob.page.getByTestId("upcoming-meeting").filter({ hasText: movedTitle }).getByRole("link", { name: /^Edit or cancel/ }).click();
+  await bob.page.getByRole("button", { name: "Cancel meeting" }).click();
+  const dialog = bob.page.getByRole("alertdialog");
+  await expect(dialog).toContainText(`Cancel “${movedTitle}”?`);
+  await dialog.getByRole("button", { name: "Cancel meeting" }).click();
+  await expect(bob.page.getByRole("status").filter({ hasText: "This meeting was cancelled" })).toBeVisible();
+  await carol.page.reload();
+  await expect(carol.page.getByTestId("upcoming-meeting").filter({ hasText: movedTitle })).toHaveCount(0);
+  const cancelled = await icsOf();
+  expect(cancelled).toContain(`UID:${uid}`);
+  expect(cancelled).toContain("SEQUENCE:2");
+  expect(cancelled).toContain("METHOD:CANCEL");
+
+  expect((await bob.page.request.delete(`/api/rooms/${room.id}`)).ok()).toBe(true);
+  expect((await bob.page.request.delete(`/api/templates/${template.id}`)).ok()).toBe(true);
   await Promise.all([bob.context.close(), carol.context.close()]);
 });

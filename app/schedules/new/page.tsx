@@ -16,7 +16,7 @@ export default async function NewSchedulePage() {
       <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
         <h1 className="text-xl font-semibold">Schedule a meeting</h1>
-        <ScheduleForm templates={templates.map(({ id, name, scope }) => ({ id, name, scope }))} />
+        <ScheduleForm mode="create" templates={templates.map(({ id, name, scope }) => ({ id, name, scope }))} />
       </main>
     </>
   );

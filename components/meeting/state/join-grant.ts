@@ -15,6 +15,8 @@ export const joinGrantSchema = z.object({
       credential: z.string().optional(),
     }),
   ),
+  /** ICE_TRANSPORT_POLICY on the server; absent means "all". */
+  iceTransportPolicy: z.enum(["all", "relay"]).optional(),
 });
 
 export type JoinGrant = z.infer<typeof joinGrantSchema>;

@@ -10,6 +10,12 @@ export function worseQuality(a: ConnectionQuality | null, b: ConnectionQuality |
   return rank[a] <= rank[b] ? a : b;
 }
 
+export function betterQuality(a: ConnectionQuality | null, b: ConnectionQuality | null): ConnectionQuality | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return rank[a] >= rank[b] ? a : b;
+}
+
 /** The latest engine output for one peer connection. */
 export type PeerStats = { rating: ConnectionRating; summary: StatsSummary };
 

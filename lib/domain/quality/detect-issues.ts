@@ -17,6 +17,7 @@ export type DetectorSample = {
   bitrateInKbps: number | null;
   bitrateOutKbps: number | null;
   frameWidth: number | null;
+  frameHeight: number | null;
   fps: number | null;
   qualityLimitation: "none" | "bandwidth" | "cpu" | "other" | null;
   candidateType: "host" | "srflx" | "prflx" | "relay" | null;
@@ -55,8 +56,14 @@ export const THRESHOLDS = {
   lossPct: { warning: 5, critical: 10 },
   rttMs: { warning: 300, critical: 500 },
   jitterMs: { warning: 30, critical: 100 },
-  /** Inbound video below these rates is a slideshow (LiveKit's lowest simulcast layer is ~150 kbps). */
+  /**
+   * Inbound video below these rates is a slideshow (LiveKit's lowest simulcast layer is ~150 kbps). The warning
+   * line scales down with the picture received (see lowBitrateWarningKbps): 320×180 at 10 fps is healthy at
+   * 100 kbps, while 640×360 at 15 fps starved to 100 kbps is not.
+   */
   bitrateInKbps: { warning: 150, critical: 50 },
+  /** Bits per pixel per frame a VP8/VP9 picture needs to look clean (≈ 0.04; Google's WebRTC rate tables). */
+  minBitsPerPixel: 0.04,
   /** Below this fps with video flowing the picture reads as frozen. */
   frozenFps: 1,
   /** "Low loss" for CPU attribution. */
@@ -73,13 +80,26 @@ function graded(value: number | null, t: { warning: number; critical: number }, 
   return value >= t.critical ? 2 : value >= t.warning ? 1 : 0;
 }
 
-const hasVideo = (s: DetectorSample) => (s.frameWidth ?? 0) > 0;
+/**
+ * A picture is being received: a size and a frame rate. A camera turned off leaves the last frame's size in the
+ * stats with no frame rate, and its link then carries audio only, which is no low bitrate.
+ */
+const hasVideo = (s: DetectorSample) => (s.frameWidth ?? 0) > 0 && s.fps !== null;
+
+/** The warning line for a sample's received picture, between the critical and the fixed warning rate. */
+export function lowBitrateWarningKbps(s: DetectorSample): number {
+  const { warning, critical } = THRESHOLDS.bitrateInKbps;
+  if (s.frameWidth === null || s.frameHeight === null || s.fps === null) return warning;
+  const needed = (s.frameWidth * s.frameHeight * s.fps * THRESHOLDS.minBitsPerPixel) / 1000;
+  return Math.min(warning, Math.max(critical, needed));
+}
 
 const CONDITIONS: Record<IssueKind, (s: DetectorSample) => Level> = {
   PACKET_LOSS: (s) => graded(s.lossPct, THRESHOLDS.lossPct),
   HIGH_LATENCY: (s) => graded(s.rttMs, THRESHOLDS.rttMs),
   JITTER: (s) => graded(s.jitterMs, THRESHOLDS.jitterMs),
-  LOW_BITRATE: (s) => (hasVideo(s) ? graded(s.bitrateInKbps, THRESHOLDS.bitrateInKbps, true) : 0),
+  LOW_BITRATE: (s) =>
+    hasVideo(s) ? graded(s.bitrateInKbps, { warning: lowBitrateWarningKbps(s), critical: THRESHOLDS.bitrateInKbps.critical }, true) : 0,
   CPU_LIMITED: (s) => (s.qualityLimitation === "cpu" ? 1 : 0),
   FROZEN_VIDEO: (s) => (hasVideo(s) && s.fps !== null && s.fps < THRESHOLDS.frozenFps ? 2 : 0),
   RELAY_FALLBACK: (s) => (s.candidateType === "relay" ? 1 : 0),

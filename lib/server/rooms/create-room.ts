@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/domain/actor";
 import type { CreateRoomInput } from "@/lib/domain/room-input";
 import { roomSlug } from "@/lib/domain/room-slug";
 import { readRoomPolicy } from "@/lib/domain/room-policy";
+import { recomputeRoomExpiry } from "@/lib/server/schedules/recompute-room-expiry";
 import { findVisibleTemplate } from "@/lib/server/templates/find-template";
 import { roomViewInclude, toRoomView } from "./room-view";
 
@@ -27,6 +28,11 @@ export async function createRoom(actor: Actor, input: CreateRoomInput) {
       },
       include: roomViewInclude,
     });
+    // A template's expiry rule sets the deadline at once, as a later policy edit would; an explicit date is kept as given.
+    if (template && !input.expiresAt) {
+      await recomputeRoomExpiry(tx, created.id);
+      created.expiresAt = (await tx.room.findUniqueOrThrow({ where: { id: created.id }, select: { expiresAt: true } })).expiresAt;
+    }
     await tx.auditLog.create({
       data: { actorId: actor.id, action: "room.created", targetType: "room", targetId: created.id, data: { slug, invites: invites.length } },
     });

@@ -1,12 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/actor";
 import { isRoomManager } from "@/lib/domain/room-access";
+import { readRoomPolicy } from "@/lib/domain/room-policy";
 import { findVisibleRoom } from "./find-visible-room";
 import { toRoomView } from "./room-view";
 
-/** A room with its invite list, which only its managers see. */
+/** A room with its invite list and policy, which only its managers see (the policy for the settings form). */
 export async function getRoom(actor: Actor, idOrSlug: string) {
   const room = await findVisibleRoom(actor, idOrSlug);
-  const invites = isRoomManager(actor, room) ? room.invites.map((invite) => invite.email).sort() : undefined;
-  return { ...toRoomView(room, actor), invites };
+  const manager = isRoomManager(actor, room);
+  const invites = manager ? room.invites.map((invite) => invite.email).sort() : undefined;
+  const policy = manager ? readRoomPolicy(room.policy) : undefined;
+  return { ...toRoomView(room, actor), invites, policy };
 }

@@ -38,5 +38,6 @@ export async function joinRoom(actor: Actor, idOrSlug: string, now = new Date())
     expiresAt: new Date(now.getTime() + JOIN_TOKEN_TTL_SECONDS * 1000).toISOString(),
     partyHost: partyHost(env),
     iceServers: iceServersFor(actor.id, env, now),
+    iceTransportPolicy: env.ICE_TRANSPORT_POLICY,
   };
 }

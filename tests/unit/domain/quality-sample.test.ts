@@ -25,11 +25,12 @@ function summary(overrides: Partial<StatsSummary> = {}): StatsSummary {
 }
 
 describe("toQualitySample", () => {
-  it("keeps the worse loss, the largest received video, the worst limitation and our candidate type", () => {
+  it("keeps the inbound loss only, the largest received video, the worst limitation and our candidate type", () => {
     const sample = toQualitySample(summary(), "poor");
+    // 18 % outbound loss is the peer's inbound loss: its own sample reports it, this one must not blame this link's receiver side.
     expect(sample).toEqual({
       at: 1_700_000_000_123,
-      lossPct: 18,
+      lossPct: 2,
       jitterMs: 5,
       rttMs: 40,
       bitrateInKbps: 432,
@@ -50,7 +51,7 @@ describe("toQualitySample", () => {
     const sample = toQualitySample({ ...noInbound, outbound: { packetLossPercent: null, bitrateKbps: null, audioCodec: "opus", video: [] } }, "lost");
     expect(sample).toMatchObject({ lossPct: null, frameWidth: null, fps: null, qualityLimitation: null, codec: "opus", score: 0 });
     const sentOnly = toQualitySample({ ...noInbound }, "excellent");
-    expect(sentOnly).toMatchObject({ frameWidth: 640, frameHeight: 360, lossPct: 18, score: 3 });
+    expect(sentOnly).toMatchObject({ frameWidth: 640, frameHeight: 360, lossPct: null, score: 3 });
   });
 });
 

@@ -30,6 +30,13 @@ describe("requestJoinGrant", () => {
     await expect(requestJoinGrant("room-1")).rejects.toMatchObject({ message: "Busy", permanent: false });
   });
 
+  it("keeps the server's ICE transport policy, and refuses one it does not know", async () => {
+    answer(200, { ...grant, iceTransportPolicy: "relay" });
+    await expect(requestJoinGrant("room-1")).resolves.toMatchObject({ grant: { iceTransportPolicy: "relay" } });
+    answer(200, { ...grant, iceTransportPolicy: "direct" });
+    await expect(requestJoinGrant("room-1")).rejects.toMatchObject({ permanent: false });
+  });
+
   it("refuses an answer that is not a grant", async () => {
     answer(200, { ...grant, token: 5 });
     await expect(requestJoinGrant("room-1")).rejects.toMatchObject({ permanent: false });

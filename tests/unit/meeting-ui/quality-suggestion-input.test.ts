@@ -24,9 +24,14 @@ describe("suggestionInput", () => {
     expect(suggestionInput([], 5, true)).toBeNull();
   });
 
-  it("takes the worst link's level and what the streams say about the CPU and received video", () => {
+  it("takes the level all links share (the best one) and what the streams say about the CPU and received video", () => {
     const input = suggestionInput([peer("excellent", { inbound: [inVideo], outbound: [outVideo("none")] }), peer("poor", { outbound: [outVideo("bandwidth")] })], 7, true);
-    expect(input).toEqual({ now: 7, quality: "poor", cpuLimited: false, sendingVideo: true, receivingVideo: true });
+    expect(input).toEqual({ now: 7, quality: "excellent", cpuLimited: false, sendingVideo: true, receivingVideo: true });
+  });
+
+  it("is poor when every link is: the problem is ours, not one peer's", () => {
+    expect(suggestionInput([peer("poor"), peer("lost"), peer("poor")], 0, true)!.quality).toBe("poor");
+    expect(suggestionInput([peer("poor")], 0, true)!.quality).toBe("poor");
   });
 
   it("sees a CPU-limited encoder on any link, and no received video when no link carried any", () => {

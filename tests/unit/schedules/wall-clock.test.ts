@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zonedWallClockToUtc } from "@/components/schedules/wall-clock";
+import { utcToZonedWallClock, zonedWallClockToUtc } from "@/components/schedules/wall-clock";
 
 describe("zonedWallClockToUtc", () => {
   it("converts a wall clock in a zone to its UTC instant, on both sides of a DST change", () => {
@@ -18,5 +18,18 @@ describe("zonedWallClockToUtc", () => {
     expect(zonedWallClockToUtc("2026-7-1", "09:00", "UTC")).toBeNull();
     expect(zonedWallClockToUtc("2026-07-01", "9am", "UTC")).toBeNull();
     expect(zonedWallClockToUtc("2026-07-01", "09:00", "Mars/Olympus")).toBeNull();
+  });
+});
+
+describe("utcToZonedWallClock", () => {
+  it("shows an instant as the wall clock of its zone, and round-trips", () => {
+    expect(utcToZonedWallClock(new Date("2026-12-01T08:00:00Z"), "Europe/Paris")).toEqual({ date: "2026-12-01", time: "09:00" });
+    expect(utcToZonedWallClock(new Date("2026-07-01T02:30:00Z"), "America/New_York")).toEqual({ date: "2026-06-30", time: "22:30" });
+    const { date, time } = utcToZonedWallClock(new Date("2026-07-01T07:00:00Z"), "Europe/Paris");
+    expect(zonedWallClockToUtc(date, time, "Europe/Paris")?.toISOString()).toBe("2026-07-01T07:00:00.000Z");
+  });
+
+  it("reads unknown zones as UTC", () => {
+    expect(utcToZonedWallClock(new Date("2026-07-01T07:05:00Z"), "Mars/Olympus")).toEqual({ date: "2026-07-01", time: "07:05" });
   });
 });

@@ -6,6 +6,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { DeleteRoomButton } from "@/components/rooms/delete-room-button";
 import { EditRoomForm } from "@/components/rooms/edit-room-form";
 import { InviteManager } from "@/components/rooms/invite-manager";
+import { RoomPolicyForm } from "@/components/rooms/room-policy-form";
 import { serverEnv } from "@/lib/config/server-env";
 import { loadRoom } from "../load-room";
 
@@ -44,6 +45,29 @@ export default async function RoomSettingsPage({ params }: Props) {
           {room.visibility === "INVITE_ONLY" ? <InviteManager roomId={room.id} initialInvites={room.invites ?? []} /> : null}
           <DeleteRoomButton roomId={room.id} roomName={room.name} />
         </section>
+        {room.policy ? (
+          <section aria-labelledby="policy-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+            <div className="space-y-1">
+              <h2 id="policy-heading" className="text-lg font-semibold">
+                Meeting settings
+              </h2>
+              <p className="text-sm text-slate-600">
+                This room&apos;s own copy of its template&apos;s settings (the defaults if it was made without one). Changes apply to this room
+                only, from the next person who joins.
+              </p>
+              <p className="text-sm text-slate-700" data-testid="room-expiry">
+                {room.expiresAt ? (
+                  <>
+                    Expires <time dateTime={room.expiresAt}>{new Date(room.expiresAt).toUTCString()}</time>
+                  </>
+                ) : (
+                  "Does not expire."
+                )}
+              </p>
+            </div>
+            <RoomPolicyForm roomId={room.id} policy={room.policy} />
+          </section>
+        ) : null}
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectIssues, type DetectorSample } from "@/lib/domain/quality/detect-issues";
+import { detectIssues, lowBitrateWarningKbps, type DetectorSample } from "@/lib/domain/quality/detect-issues";
 
 const T0 = Date.UTC(2026, 10, 24, 10, 0, 0);
 const PEOPLE = ["alice", "bob", "carol", "dan"];
@@ -15,6 +15,7 @@ function clean(participantId: string, peerId: string, at: number): DetectorSampl
     bitrateInKbps: 900,
     bitrateOutKbps: 900,
     frameWidth: 640,
+    frameHeight: 360,
     fps: 30,
     qualityLimitation: "none",
     candidateType: "host",
@@ -116,5 +117,17 @@ describe("detectIssues", () => {
     const issues = detectIssues(samples);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ kind: "HIGH_LATENCY", severity: "CRITICAL", suspectedCause: "NETWORK_PATH" });
+  });
+
+  it("judges a low bitrate against the picture received: small video at its normal rate is no issue, starved video is", () => {
+    const small = { frameWidth: 320, frameHeight: 180, fps: 10 };
+    expect(lowBitrateWarningKbps({ ...clean("a", "b", T0), ...small })).toBe(50);
+    expect(lowBitrateWarningKbps(clean("a", "b", T0))).toBe(150);
+    const smallAtNormalRate = meeting(60, (s) => (s.participantId === "alice" ? { ...small, bitrateInKbps: 110 } : {}));
+    expect(detectIssues(smallAtNormalRate).filter((issue) => issue.kind === "LOW_BITRATE")).toEqual([]);
+    const cameraOff = meeting(60, (s) => (s.peerId === "bob" ? { bitrateInKbps: 32, fps: null } : {}));
+    expect(detectIssues(cameraOff).filter((issue) => issue.kind === "LOW_BITRATE")).toEqual([]);
+    const starved = meeting(60, (s) => (s.participantId === "alice" && during(s, 10, 40) ? { bitrateInKbps: 110 } : {}));
+    expect(detectIssues(starved).filter((issue) => issue.kind === "LOW_BITRATE").map((issue) => issue.affectedIds)).toContainEqual(["alice"]);
   });
 });
