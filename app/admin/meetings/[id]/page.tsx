@@ -13,6 +13,15 @@ export const metadata: Metadata = { title: "Meeting report" };
 
 type Props = { params: Promise<{ id: string }> };
 
+/** Streamed exports (app/api/admin/meetings/[id]/export): the report as JSON, each table as CSV. */
+const exportLinks = [
+  { label: "Report (JSON)", dataset: "report", format: "json" },
+  { label: "Issues (CSV)", dataset: "report", format: "csv" },
+  { label: "Participants (CSV)", dataset: "participants", format: "csv" },
+  { label: "Samples (CSV)", dataset: "samples", format: "csv" },
+  { label: "Samples (JSON)", dataset: "samples", format: "json" },
+] as const;
+
 const formatTime = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace("T", " ") + " UTC" : "—");
 
 /**
@@ -44,6 +53,20 @@ export default async function MeetingReportPage({ params }: Props) {
             {report.endReason ? ` · ended: ${report.endReason.toLowerCase()}` : ""} · {report.participants.length} participants
           </p>
         </div>
+
+        <nav aria-label="Downloads" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          <span className="text-slate-600">Download:</span>
+          {exportLinks.map(({ label, dataset, format }) => (
+            <a
+              key={label}
+              href={`/api/admin/meetings/${encodeURIComponent(report.id)}/export/${dataset}?format=${format}`}
+              download
+              className="text-brand-700 underline"
+            >
+              {label}
+            </a>
+          ))}
+        </nav>
 
         <section aria-labelledby="participants" className="space-y-2">
           <h2 id="participants" className="font-medium">
