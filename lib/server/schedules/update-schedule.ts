@@ -17,6 +17,11 @@ export async function updateSchedule(actor: Actor, id: string, input: UpdateSche
     const fields = { ...input };
     delete fields.inviteeIds;
     if (invitees) {
+      const previous = await tx.scheduledMeetingInvitee.findMany({ where: { scheduledMeetingId: id }, select: { user: { select: { id: true, email: true } } } });
+      const kept = new Set(invitees.map((user) => user.id));
+      // Someone taken off the invitation loses the room invite it gave them: an invite-only room closes to them.
+      const removed = emailsOf(previous.map(({ user }) => user).filter((user) => !kept.has(user.id)));
+      if (removed.length > 0) await tx.roomInvite.deleteMany({ where: { roomId: schedule.roomId, email: { in: removed } } });
       await tx.scheduledMeetingInvitee.deleteMany({ where: { scheduledMeetingId: id } });
       await tx.scheduledMeetingInvitee.createMany({ data: invitees.map((user) => ({ scheduledMeetingId: id, userId: user.id })) });
       // New invitees of an invite-only room need a room invite too (existing ones are kept).

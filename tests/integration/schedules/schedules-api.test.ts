@@ -88,6 +88,24 @@ it("schedules from a template: invitee sees it under Upcoming; .ics follows edit
   expect(((await callApi("/api/schedules", { as: invitee })).body as unknown as { id: string }[]).map((s) => s.id)).not.toContain(id);
 });
 
+it("an invitee taken off the invitation loses the invite-only room; one added gains it", async () => {
+  const created = await callApi("/api/schedules", {
+    as: organizer,
+    method: "POST",
+    body: { title: "Shrinking panel", templateId, startsAt: new Date(Date.now() + 3_600_000).toISOString(), durationMinutes: 30, timeZone: "UTC", inviteeIds: [invitee.id] },
+  });
+  expect(created.status).toBe(201);
+  const roomId = (created.body.room as { id: string }).id;
+  expect((await callApi(`/api/rooms/${roomId}/join`, { as: invitee, method: "POST" })).status).toBe(200);
+  expect((await callApi(`/api/rooms/${roomId}/join`, { as: outsider, method: "POST" })).status).toBe(404);
+
+  const edited = await callApi(`/api/schedules/${created.body.id as string}`, { as: organizer, method: "PATCH", body: { inviteeIds: [outsider.id] } });
+  expect(edited.status).toBe(200);
+  expect((await callApi(`/api/rooms/${roomId}/join`, { as: invitee, method: "POST" })).status).toBe(404);
+  expect((await callApi(`/api/rooms/${roomId}/join`, { as: outsider, method: "POST" })).status).toBe(200);
+  expect((await prisma.roomInvite.findMany({ where: { roomId } })).map((invite) => invite.email)).toEqual([outsider.email.toLowerCase()]);
+});
+
 it("refuses unknown invitees and time zones", async () => {
   const base = { title: "Bad", templateId, startsAt: new Date(Date.now() + 3_600_000).toISOString(), durationMinutes: 30, timeZone: "Europe/Paris" };
   expect((await callApi("/api/schedules", { as: organizer, method: "POST", body: { ...base, inviteeIds: ["nobody"] } })).status).toBe(400);
