@@ -167,7 +167,7 @@ export default class MeetingServer implements Party.Server {
   private async control(request: Party.Request): Promise<Response> {
     const secret = partySecret(this.room.env);
     const body = await request.text();
-    if (!secret || body.length > 1024) return new Response("refused", { status: 401 });
+    if (!secret || body.length > 4096) return new Response("refused", { status: 401 });
     if (!(await verifyInternalRequest(request.headers.get("authorization"), body, secret, INTERNAL_AUDIENCES.party))) {
       return new Response("refused", { status: 401 });
     }
@@ -178,13 +178,14 @@ export default class MeetingServer implements Party.Server {
       return new Response("invalid", { status: 400 });
     }
     if (!parsed.success) return new Response("invalid", { status: 400 });
-    const { reason } = parsed.data;
+    const control = parsed.data;
     this.learnRoomId();
     // In the queue, so no handler runs against the meeting halfway through its closing.
     await new Promise<void>((resolve) =>
       this.queue.run(async () => {
         try {
-          await this.closeRoom(reason);
+          if (control.action === "close") await this.closeRoom(control.reason);
+          else this.apply({ type: "policy", now: Date.now(), policy: { value: control.policy, stamp: control.stamp } });
         } finally {
           resolve();
         }

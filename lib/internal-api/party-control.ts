@@ -1,11 +1,22 @@
 import { z } from "zod";
+import { roomPolicySchema } from "../domain/room-policy";
 
 /** Next.js → PartyKit: POST `/parties/main/<roomId>/control` with a signed body. */
 export const PARTY_CONTROL_SUFFIX = "/control";
 
-export const partyControlSchema = z.object({
-  action: z.literal("close"),
-  /** Shown to anyone still in the meeting. */
-  reason: z.enum(["expired", "archived", "deleted"]),
-});
+export const partyControlSchema = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("close"),
+    /** Shown to anyone still in the meeting. */
+    reason: z.enum(["expired", "archived", "deleted"]),
+  }),
+  z.object({
+    /** A host saved new room settings: the live meeting adopts them now rather than at the next join. */
+    action: z.literal("policy"),
+    policy: roomPolicySchema,
+    /** Compared with join tokens' expiry (epoch seconds): the meeting keeps the newest policy it has seen. */
+    stamp: z.number().int().positive(),
+  }),
+]);
 export type PartyControl = z.infer<typeof partyControlSchema>;
+export type CloseReason = Extract<PartyControl, { action: "close" }>["reason"];

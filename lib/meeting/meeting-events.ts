@@ -1,7 +1,7 @@
 import type { AdmitMessage, ChatSendMessage, ClientMessage, HelloMessage } from "../signaling/client-messages";
 import type { FeatureMessage, QualitySamplesMessage } from "../signaling/analytics-messages";
 import type { ServerMessage } from "../signaling/server-messages";
-import type { ConnectionId, ConnectionIdentity, MeetingState, ParticipantId } from "./meeting-state";
+import type { ConnectionId, ConnectionIdentity, MeetingState, ParticipantId, StampedPolicy } from "./meeting-state";
 
 /** What the adapter draws at random for a `hello`, so the state machine itself stays deterministic. */
 export type IssuedCredentials = {
@@ -38,7 +38,9 @@ export type MeetingEvent =
   /** Any other validated client message. */
   | { type: "message"; now: number; connectionId: ConnectionId; message: Exclude<ClientMessage, HelloMessage | ChatSendMessage | AdmitMessage> }
   /** The deadline the adapter was asked to wake up at (or later) has come. */
-  | { type: "tick"; now: number };
+  | { type: "tick"; now: number }
+  /** The app pushed the room's new policy (a host saved its settings). */
+  | { type: "policy"; now: number; policy: StampedPolicy };
 
 /** Storage keys to write and delete, in that order; values are plain JSON. */
 export type StorageChanges = { readonly put: ReadonlyMap<string, unknown>; readonly delete: readonly string[] };

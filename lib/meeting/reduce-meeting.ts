@@ -1,5 +1,6 @@
 import { refuse, send, unchanged } from "./effects";
 import { hello } from "./handle-hello";
+import { adoptPolicy } from "./handle-policy";
 import { disconnected, expireDeadlines, leave } from "./handle-departure";
 import { admit, hostAction } from "./handle-host-action";
 import { postChat, react, relaySignal, reportQuality, setHand, setMedia } from "./handle-participant-message";
@@ -92,6 +93,8 @@ function decide(state: MeetingState, event: MeetingEvent): MeetingTransition {
       return message(state, event);
     case "tick":
       return expireDeadlines(state, event.now);
+    case "policy":
+      return adoptPolicy(state, event.policy);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { readRoomPolicy } from "@/lib/domain/room-policy";
 import type { UpdateRoomInput } from "@/lib/domain/room-input";
 import { AppError } from "@/lib/server/http/app-error";
+import { pushRoomPolicy } from "@/lib/server/party/push-room-policy";
 import { recomputeRoomExpiry } from "@/lib/server/schedules/recompute-room-expiry";
 import { findManagedRoom } from "./find-visible-room";
 import { roomViewInclude, toRoomView } from "./room-view";
@@ -12,6 +13,7 @@ import { roomViewInclude, toRoomView } from "./room-view";
  * Edits a room (owner or admin). A policy override replaces the room's copy of its template's policy; when its
  * expiry rule changes, Room.expiresAt is recomputed from the new rule (and the room's schedule and last meeting),
  * so the expiry job and joins see the new deadline at once. An unchanged rule keeps any explicit expiry date.
+ * A live meeting in the room adopts the new policy at once (pushRoomPolicy).
  */
 export async function updateRoom(actor: Actor, idOrSlug: string, input: UpdateRoomInput) {
   const room = await findManagedRoom(actor, idOrSlug);
@@ -37,5 +39,6 @@ export async function updateRoom(actor: Actor, idOrSlug: string, input: UpdateRo
     });
     return tx.room.findUniqueOrThrow({ where: { id: room.id }, include: roomViewInclude });
   });
+  if (input.policy !== undefined) await pushRoomPolicy(updated.id, readRoomPolicy(updated.policy));
   return toRoomView(updated, actor);
 }

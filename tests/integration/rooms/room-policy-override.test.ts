@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { defaultRoomPolicy, type RoomPolicy } from "@/lib/domain/room-policy";
 import { verifyJoinToken } from "@/lib/join-token/verify-join-token";
+import { PROTOCOL_VERSION } from "@/lib/signaling";
+import { clientRegistry, PartyClient, roomSocketUrl } from "../party/party-client";
 import { requireStackEnv } from "../../support/stack-env";
 import { callApi, createTestUser, deleteTestUsers, type TestUser } from "../../support/test-users";
 
@@ -29,6 +31,9 @@ async function createRoom(body: Record<string, unknown>) {
 function patchPolicy(roomId: string, policy: RoomPolicy, extra: Record<string, unknown> = {}, as = owner) {
   return callApi(`/api/rooms/${roomId}`, { as, method: "PATCH", body: { policy, ...extra } });
 }
+
+const clients = clientRegistry();
+afterAll(() => clients.leaveAll());
 
 const stored = (id: string) => prisma.room.findUniqueOrThrow({ where: { id } });
 
@@ -121,4 +126,28 @@ it("takes the deadline from the template's expiry rule when a room is created fr
   const explicit = new Date(Date.now() + 50 * DAY);
   const withDate = await stored(await createRoom({ templateId: template.body.id, expiresAt: explicit.toISOString() }));
   expect(withDate.expiresAt).toEqual(explicit);
+});
+
+it("a saved override reaches the meeting in progress at once: media it no longer allows is turned off for everyone", async () => {
+  const roomId = await createRoom({ visibility: "ORG" });
+  const seat = async (user: TestUser) => {
+    const grant = await callApi(`/api/rooms/${roomId}/join`, { as: user, method: "POST" });
+    expect(grant.status).toBe(200);
+    const client = clients.track(await PartyClient.open(roomSocketUrl(roomId, { token: grant.body.token as string })));
+    client.send({ type: "hello", v: PROTOCOL_VERSION });
+    return { client, welcome: await client.next("welcome") };
+  };
+  const host = await seat(owner);
+  const member = await seat(guest);
+  member.client.send({ type: "media", audio: true, video: true, screen: true });
+  await host.client.next("participant-updated");
+
+  const presentersOnly = { ...defaultRoomPolicy, screenShare: "presenters" as const, chatEnabled: false };
+  expect((await patchPolicy(roomId, presentersOnly)).status).toBe(200);
+  expect(await member.client.next("room-updated")).toMatchObject({ policy: presentersOnly });
+  expect(await host.client.next("participant-updated")).toMatchObject({
+    participant: { id: member.welcome.self.id, media: { audio: true, video: true, screen: false } },
+  });
+  member.client.send({ type: "chat", text: "anyone?" });
+  expect(await member.client.next("error")).toMatchObject({ code: "forbidden" });
 });

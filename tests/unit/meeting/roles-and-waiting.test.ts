@@ -120,6 +120,27 @@ describe("roles", () => {
     expect(meeting.state.room.policy).toEqual(stricter);
   });
 
+  it("adopts a policy the app pushes while the meeting runs, unless a newer token already brought one", () => {
+    const meeting = new MeetingDriver();
+    const hannah = meeting.join("hannah", "host");
+    const bob = meeting.join("bob");
+    meeting.send(bob.socket, { type: "media", audio: true, video: false, screen: true });
+    const stricter = { ...defaultRoomPolicy, screenShare: "presenters" as const, chatEnabled: false };
+    const pushed = meeting.apply({ type: "policy", now: meeting.now, policy: { value: stricter, stamp: meeting.now + 61 } });
+    expect(meeting.state.room.policy).toEqual(stricter);
+    expect(messagesTo(pushed.effects, bob.socket)).toEqual(
+      expect.arrayContaining([
+        { type: "room-updated", locked: false, spotlight: null, policy: stricter },
+        { type: "participant-updated", participant: expect.objectContaining({ id: bob.id, media: { audio: true, video: false, screen: false } }) },
+      ]),
+    );
+    expect(messagesTo(meeting.chat(hannah.socket, "still there?").effects, hannah.socket)).toMatchObject([{ type: "error", code: "forbidden" }]);
+    // A push older than the policy in force changes nothing.
+    const stale = meeting.apply({ type: "policy", now: meeting.now, policy: { value: defaultRoomPolicy, stamp: meeting.now } });
+    expect(stale.effects).toEqual([]);
+    expect(meeting.state.room.policy).toEqual(stricter);
+  });
+
   it("refuses joiners beyond maxParticipants, but never a host", () => {
     const meeting = new MeetingDriver();
     meeting.join("hannah", "host", { policy: { ...defaultRoomPolicy, maxParticipants: 2 } });
