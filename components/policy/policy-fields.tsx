@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useId, useState } from "react";
-import { Field, inputClasses } from "@/components/ui/field";
+import { describedByFor, Field, FieldNotes, inputClasses } from "@/components/ui/field";
 import type { RoomPolicy } from "@/lib/domain/room-policy";
 import type { FormErrors } from "./form-errors";
 import { policyFieldNames as names } from "./policy-form-data";
@@ -154,7 +154,6 @@ type SelectProps = {
 } & ({ defaultValue: string; value?: never; onChange?: never } | { value: string; onChange: (value: string) => void; defaultValue?: never });
 
 function Select({ id, name, label, hint, error, options, ...value }: SelectProps) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -165,7 +164,7 @@ function Select({ id, name, label, hint, error, options, ...value }: SelectProps
         name={name}
         className={inputClasses}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint, error)}
         {...("onChange" in value && value.onChange ? { value: value.value, onChange: (event) => value.onChange(event.target.value) } : { defaultValue: value.defaultValue })}
       >
         {options.map(([optionValue, optionLabel]) => (
@@ -174,16 +173,7 @@ function Select({ id, name, label, hint, error, options, ...value }: SelectProps
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -3,15 +3,15 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 export const inputClasses =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-700";
 
-/** A labelled input whose error is tied to it for screen readers. */
-export function Field({ label, error, hint, id, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: ReactNode }) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+/** The ids of a field's hint and error, for `aria-describedby`. */
+export function describedByFor(id: string, hint: unknown, error: unknown): string | undefined {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's hint and error under it, with the ids `describedByFor` points at. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input id={id} className={inputClasses} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -22,6 +22,19 @@ export function Field({ label, error, hint, id, ...input }: InputHTMLAttributes<
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A labelled input whose error is tied to it for screen readers. */
+export function Field({ label, error, hint, id, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input id={id} className={inputClasses} aria-invalid={error ? true : undefined} aria-describedby={describedByFor(id, hint, error)} {...input} />
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

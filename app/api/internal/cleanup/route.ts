@@ -1,9 +1,8 @@
-import { timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { serverEnv } from "@/lib/config/server-env";
-import { AppError } from "@/lib/server/http/app-error";
 import { errorResponse } from "@/lib/server/http/error-response";
+import { requireBearerSecret } from "@/lib/server/http/require-bearer-secret";
 import { expireRooms } from "@/lib/server/rooms/expire-rooms";
 
 /**
@@ -12,18 +11,9 @@ import { expireRooms } from "@/lib/server/rooms/expire-rooms";
  */
 export async function POST(request: NextRequest): Promise<Response> {
   try {
-    const secret = serverEnv().CLEANUP_SECRET;
-    if (!secret) throw new AppError("not_found", "Cleanup is not enabled.");
-    if (!bearerMatches(request.headers.get("authorization"), secret)) throw new AppError("unauthorized", "Missing or invalid cleanup secret.");
+    requireBearerSecret(request.headers.get("authorization"), serverEnv().CLEANUP_SECRET, "Cleanup");
     return NextResponse.json(await expireRooms());
   } catch (error) {
     return errorResponse(error);
   }
-}
-
-function bearerMatches(header: string | null, secret: string): boolean {
-  if (!header?.startsWith("Bearer ")) return false;
-  const given = Buffer.from(header.slice("Bearer ".length));
-  const expected = Buffer.from(secret);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,10 +1,9 @@
-import { timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { serverEnv } from "@/lib/config/server-env";
 import { pruneSamples } from "@/lib/server/analytics/prune-samples";
-import { AppError } from "@/lib/server/http/app-error";
 import { errorResponse } from "@/lib/server/http/error-response";
+import { requireBearerSecret } from "@/lib/server/http/require-bearer-secret";
 
 /**
  * The production cron hook for raw-sample retention: `POST /api/internal/cleanup/samples` with `Authorization:
@@ -14,20 +13,10 @@ import { errorResponse } from "@/lib/server/http/error-response";
  */
 export async function POST(request: NextRequest): Promise<Response> {
   try {
-    const secret = serverEnv().CLEANUP_SECRET;
-    if (!secret) throw new AppError("not_found", "Cleanup is not enabled.");
-    if (!bearerMatches(request.headers.get("authorization"), secret)) throw new AppError("unauthorized", "Missing or invalid cleanup secret.");
+    requireBearerSecret(request.headers.get("authorization"), serverEnv().CLEANUP_SECRET, "Cleanup");
     const { deleted } = await pruneSamples();
     return NextResponse.json({ deleted, retentionDays: serverEnv().ANALYTICS_RAW_RETENTION_DAYS });
   } catch (error) {
     return errorResponse(error);
   }
-}
-
-/** Constant-time comparison so the secret cannot be guessed byte by byte from response timing. */
-function bearerMatches(header: string | null, secret: string): boolean {
-  if (!header?.startsWith("Bearer ")) return false;
-  const given = Buffer.from(header.slice("Bearer ".length));
-  const expected = Buffer.from(secret);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
