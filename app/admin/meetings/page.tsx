@@ -14,12 +14,15 @@ export const metadata: Metadata = { title: "Meetings · Analytics" };
 
 const PAGE_SIZE = 25;
 
-type Params = { from?: string | string[]; to?: string | string[]; sort?: string | string[]; issues?: string | string[]; page?: string | string[] };
+type Param = string | string[] | undefined;
+type Params = { from?: Param; to?: Param; sort?: Param; issues?: Param; poor?: Param; host?: Param; page?: Param };
 type Props = { searchParams: Promise<Params> };
 
 const optionsSchema = z.object({
   sort: z.enum(["recent", "worst"]).catch("recent"),
   issues: z.literal("1").optional().catch(undefined),
+  poor: z.literal("1").optional().catch(undefined),
+  host: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
@@ -31,12 +34,14 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
   const actor = await requireAdminPage("/admin/meetings");
   const params = await searchParams;
   const range = parseDateRange(params);
-  const options = optionsSchema.parse({ sort: params.sort, issues: params.issues, page: params.page ?? 1 });
+  const options = optionsSchema.parse({ sort: params.sort, issues: params.issues, poor: params.poor, host: params.host, page: params.page ?? 1 });
   const { meetings, total } = await listMeetings({
     from: range.from,
     to: range.to,
     sort: options.sort,
     withIssuesOnly: options.issues === "1",
+    poorOnly: options.poor === "1",
+    host: options.host || undefined,
     page: options.page,
     pageSize: PAGE_SIZE,
   });
@@ -44,6 +49,8 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
   const pageHref = (page: number) => {
     const query = new URLSearchParams({ from: range.fromInput, to: range.toInput, sort: options.sort, page: String(page) });
     if (options.issues) query.set("issues", "1");
+    if (options.poor) query.set("poor", "1");
+    if (options.host) query.set("host", options.host);
     return `/admin/meetings?${query}`;
   };
   return (
@@ -62,9 +69,24 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
               <option value="worst">Worst quality first</option>
             </select>
           </label>
+          <label className="flex flex-col gap-1">
+            Host
+            <input
+              type="search"
+              name="host"
+              defaultValue={options.host ?? ""}
+              placeholder="Name or email"
+              maxLength={100}
+              className="rounded border border-slate-300 px-2 py-1"
+            />
+          </label>
           <label className="flex items-center gap-2 pb-1.5">
             <input type="checkbox" name="issues" value="1" defaultChecked={options.issues === "1"} />
             Only meetings with quality issues
+          </label>
+          <label className="flex items-center gap-2 pb-1.5">
+            <input type="checkbox" name="poor" value="1" defaultChecked={options.poor === "1"} />
+            Only meetings with minutes in poor quality
           </label>
         </DateRangeForm>
         <p className="text-sm text-slate-600" role="status">
@@ -76,7 +98,7 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
               <caption className="sr-only">Meetings with participants and call quality</caption>
               <thead>
                 <tr>
-                  {["Meeting", "Started", "Duration", "Participants", "Average score", "Worst minute", "Time in poor quality", "Issues"].map((h) => (
+                  {["Meeting", "Host", "Started", "Duration", "Participants", "Average score", "Worst minute", "Time in poor quality", "Issues"].map((h) => (
                     <th key={h} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
                       {h}
                     </th>
@@ -91,6 +113,7 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
                         {m.title}
                       </Link>
                     </th>
+                    <td className="border-b border-slate-100 px-3 py-2">{m.hosts.join(", ") || "—"}</td>
                     <td className="border-b border-slate-100 px-3 py-2">{formatTime(m.startedAt)}</td>
                     <td className="border-b border-slate-100 px-3 py-2">{minutesBetween(m.startedAt, m.endedAt)}</td>
                     <td className="border-b border-slate-100 px-3 py-2">{m.participants}</td>

@@ -101,6 +101,23 @@ describe("admin analytics pages", () => {
     expect(html).toContain(`/admin/meetings/${meetingId}`);
   });
 
+  it("filters by host (name or email, part of it) and by minutes in poor quality, and names the host", async () => {
+    const listed = async (query: string) => String((await callApi(`/admin/meetings?${range}&${query}`, { as: admin })).body).includes(title);
+    expect(await listed(`host=${encodeURIComponent(host.email.slice(0, 12).toUpperCase())}`)).toBe(true);
+    expect(await listed(`host=${encodeURIComponent(host.name)}`)).toBe(true);
+    expect(await listed(`host=${encodeURIComponent(employee.email)}`)).toBe(false); // took part, but not as a host
+    expect(await listed("host=%25")).toBe(false); // a typed % is a percent sign, not "anything"
+    expect(await listed("poor=1")).toBe(true);
+    await prisma.meetingQualityMinute.updateMany({ where: { meetingId }, data: { poorSamples: 0 } });
+    try {
+      expect(await listed("poor=1")).toBe(false);
+    } finally {
+      await prisma.meetingQualityMinute.updateMany({ where: { meetingId, minute: day }, data: { poorSamples: 12 } });
+    }
+    const html = String((await callApi(`/admin/meetings?${range}`, { as: admin })).body);
+    expect(html).toMatch(/<td[^>]*>Hana Host<\/td>/);
+  });
+
   it("renders the post-call report for admins and the meeting's host", async () => {
     for (const user of [admin, host]) {
       const res = await callApi(`/admin/meetings/${meetingId}`, { as: user });
