@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPage } from "@/components/admin/admin-page";
 import { BarChartCard } from "@/components/admin/bar-chart-card";
 import { DateRangeForm } from "@/components/admin/date-range-form";
-import { AppHeader } from "@/components/layout/app-header";
-import { serverEnv } from "@/lib/config/server-env";
 import { getOverview } from "@/lib/server/analytics/queries/get-overview";
 import { parseDateRange } from "./date-range";
 import { requireAdminPage } from "./load-admin";
@@ -26,78 +24,71 @@ export default async function AdminOverviewPage({ searchParams }: Props) {
   const scoreData = overview.scoreDistribution.map((s) => ({ score: `${s.score} ${SCORE_LABELS[s.score] ?? ""}`.trim(), minutes: s.minutes }));
   const totalScoredMinutes = overview.scoreDistribution.reduce((sum, s) => sum + s.minutes, 0);
   return (
-    <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
-      <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-xl font-semibold">Analytics overview</h1>
-          <AdminNav current="overview" />
-        </div>
-        <DateRangeForm action="/admin" from={range.fromInput} to={range.toInput} />
-        <dl className="grid gap-3 sm:grid-cols-3">
-          {[
-            ["Meetings", String(totalMeetings)],
-            ["Participant-minutes", overview.participantMinutes.toLocaleString("en")],
-            ["Time in poor quality", percent(overview.poorShare)],
-          ].map(([label, value]) => (
-            <div key={label} className="rounded-md border border-slate-200 bg-white p-4">
-              <dt className="text-sm text-slate-600">{label}</dt>
-              <dd className="text-2xl font-semibold">{value}</dd>
-            </div>
-          ))}
-        </dl>
-        <div className="grid gap-4 md:grid-cols-2">
-          <BarChartCard
-            title="Meetings per day"
-            summary={
-              busiest
-                ? `${totalMeetings} meetings over ${overview.meetingsPerDay.length} active days; busiest ${busiest.day} with ${busiest.meetings}.`
-                : "No meetings in this range."
-            }
-            data={overview.meetingsPerDay}
-            xKey="day"
-            yKey="meetings"
-            yLabel="Meetings"
+    <AdminPage actor={actor} title="Analytics overview" current="overview">
+      <DateRangeForm action="/admin" from={range.fromInput} to={range.toInput} />
+      <dl className="grid gap-3 sm:grid-cols-3">
+        {[
+          ["Meetings", String(totalMeetings)],
+          ["Participant-minutes", overview.participantMinutes.toLocaleString("en")],
+          ["Time in poor quality", percent(overview.poorShare)],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-md border border-slate-200 bg-white p-4">
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="text-2xl font-semibold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="grid gap-4 md:grid-cols-2">
+        <BarChartCard
+          title="Meetings per day"
+          summary={
+            busiest
+              ? `${totalMeetings} meetings over ${overview.meetingsPerDay.length} active days; busiest ${busiest.day} with ${busiest.meetings}.`
+              : "No meetings in this range."
+          }
+          data={overview.meetingsPerDay}
+          xKey="day"
+          yKey="meetings"
+          yLabel="Meetings"
+        />
+        <BarChartCard
+          title="Quality score distribution (meeting-minutes)"
+          summary={
+            totalScoredMinutes === 0
+              ? "No quality data in this range."
+              : `${totalScoredMinutes} meeting-minutes scored: ${overview.scoreDistribution.map((s) => `${s.minutes} at score ${s.score}`).join(", ")}.`
+          }
+          data={scoreData}
+          xKey="score"
+          yKey="minutes"
+          yLabel="Minutes"
+        />
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="issue-kinds" className="space-y-2">
+          <h2 id="issue-kinds" className="font-medium">
+            Top issue kinds
+          </h2>
+          <SimpleTable
+            caption="Quality issues by kind"
+            headers={["Kind", "Issues"]}
+            rows={overview.topIssueKinds.map((i) => [i.kind, String(i.count)])}
+            empty="No quality issues in this range."
           />
-          <BarChartCard
-            title="Quality score distribution (meeting-minutes)"
-            summary={
-              totalScoredMinutes === 0
-                ? "No quality data in this range."
-                : `${totalScoredMinutes} meeting-minutes scored: ${overview.scoreDistribution.map((s) => `${s.minutes} at score ${s.score}`).join(", ")}.`
-            }
-            data={scoreData}
-            xKey="score"
-            yKey="minutes"
-            yLabel="Minutes"
+        </section>
+        <section aria-labelledby="feature-usage" className="space-y-2">
+          <h2 id="feature-usage" className="font-medium">
+            Feature usage
+          </h2>
+          <SimpleTable
+            caption="Feature events and meetings using each feature"
+            headers={["Feature", "Events", "Meetings"]}
+            rows={overview.featureUsage.map((f) => [f.feature, String(f.events), String(f.meetings)])}
+            empty="No feature events in this range."
           />
-        </div>
-        <div className="grid gap-4 md:grid-cols-2">
-          <section aria-labelledby="issue-kinds" className="space-y-2">
-            <h2 id="issue-kinds" className="font-medium">
-              Top issue kinds
-            </h2>
-            <SimpleTable
-              caption="Quality issues by kind"
-              headers={["Kind", "Issues"]}
-              rows={overview.topIssueKinds.map((i) => [i.kind, String(i.count)])}
-              empty="No quality issues in this range."
-            />
-          </section>
-          <section aria-labelledby="feature-usage" className="space-y-2">
-            <h2 id="feature-usage" className="font-medium">
-              Feature usage
-            </h2>
-            <SimpleTable
-              caption="Feature events and meetings using each feature"
-              headers={["Feature", "Events", "Meetings"]}
-              rows={overview.featureUsage.map((f) => [f.feature, String(f.events), String(f.meetings)])}
-              empty="No feature events in this range."
-            />
-          </section>
-        </div>
-      </main>
-    </>
+        </section>
+      </div>
+    </AdminPage>
   );
 }
 

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPage } from "@/components/admin/admin-page";
 import { MarkAlertReadButton, MarkAllAlertsReadButton } from "@/components/admin/alert-read-buttons";
-import { AppHeader } from "@/components/layout/app-header";
-import { serverEnv } from "@/lib/config/server-env";
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
 import { requireAdminPage } from "../load-admin";
 
@@ -27,80 +25,73 @@ export default async function AdminAlertsPage({ searchParams }: Props) {
   const { alerts, total, unread } = await listAlerts(actor, { page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
-    <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
-      <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-xl font-semibold">Alerts</h1>
-          <AdminNav current="alerts" />
-        </div>
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-sm text-slate-600" role="status">
-            {total} alerts, {unread} unread{total > PAGE_SIZE ? `; page ${page} of ${pages}` : ""}.
-          </p>
-          {unread > 0 ? <MarkAllAlertsReadButton upTo={renderedAt.toISOString()} /> : null}
-        </div>
-        {alerts.length === 0 ? (
-          <p className="text-sm text-slate-600">No alerts{page > 1 ? " on this page" : " yet"}.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption className="sr-only">Alerts, newest first</caption>
-              <thead>
-                <tr>
-                  {["Severity", "Alert", "Raised", "State", "Webhook", ""].map((h, i) => (
-                    <th key={i} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
-                      {h || <span className="sr-only">Actions</span>}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {alerts.map((a) => (
-                  <tr key={a.id} data-testid="alert-row" className={a.readAt ? "" : "bg-amber-50"}>
-                    <td className="border-b border-slate-100 px-3 py-2">
-                      <span className={`rounded px-2 py-0.5 text-xs font-semibold ${a.severity === "CRITICAL" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900"}`}>
-                        {a.severity === "CRITICAL" ? "Critical" : "Warning"}
-                      </span>
-                    </td>
-                    <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
-                      <span className={a.readAt ? "" : "font-semibold"}>{a.title}</span>
-                      <span className="block text-slate-600">{a.message}</span>
-                      {a.meetingId ? (
-                        <Link href={`/admin/meetings/${encodeURIComponent(a.meetingId)}`} className="text-brand-700 underline">
-                          Meeting report
-                        </Link>
-                      ) : null}
-                    </th>
-                    <td className="whitespace-nowrap border-b border-slate-100 px-3 py-2">
-                      <time dateTime={a.createdAt.toISOString()}>{formatTime(a.createdAt)}</time>
-                    </td>
-                    <td className="border-b border-slate-100 px-3 py-2">{a.readAt ? "Read" : "Unread"}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">
-                      {a.webhookStatus ? `${WEBHOOK_LABELS[a.webhookStatus] ?? a.webhookStatus} (${a.webhookAttempts} attempt${a.webhookAttempts === 1 ? "" : "s"})` : "Not configured"}
-                    </td>
-                    <td className="border-b border-slate-100 px-3 py-2">{a.readAt ? null : <MarkAlertReadButton alertId={a.id} title={a.title} />}</td>
-                  </tr>
+    <AdminPage actor={actor} title="Alerts" current="alerts">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600" role="status">
+          {total} alerts, {unread} unread{total > PAGE_SIZE ? `; page ${page} of ${pages}` : ""}.
+        </p>
+        {unread > 0 ? <MarkAllAlertsReadButton upTo={renderedAt.toISOString()} /> : null}
+      </div>
+      {alerts.length === 0 ? (
+        <p className="text-sm text-slate-600">No alerts{page > 1 ? " on this page" : " yet"}.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">Alerts, newest first</caption>
+            <thead>
+              <tr>
+                {["Severity", "Alert", "Raised", "State", "Webhook", ""].map((h, i) => (
+                  <th key={i} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
+                    {h || <span className="sr-only">Actions</span>}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {pages > 1 ? (
-          <nav aria-label="Pages" className="flex gap-4 text-sm">
-            {page > 1 ? (
-              <Link href={`/admin/alerts?page=${page - 1}`} className="text-brand-700 underline">
-                Newer alerts
-              </Link>
-            ) : null}
-            {page < pages ? (
-              <Link href={`/admin/alerts?page=${page + 1}`} className="text-brand-700 underline">
-                Older alerts
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
-      </main>
-    </>
+              </tr>
+            </thead>
+            <tbody>
+              {alerts.map((a) => (
+                <tr key={a.id} data-testid="alert-row" className={a.readAt ? "" : "bg-amber-50"}>
+                  <td className="border-b border-slate-100 px-3 py-2">
+                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${a.severity === "CRITICAL" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900"}`}>
+                      {a.severity === "CRITICAL" ? "Critical" : "Warning"}
+                    </span>
+                  </td>
+                  <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
+                    <span className={a.readAt ? "" : "font-semibold"}>{a.title}</span>
+                    <span className="block text-slate-600">{a.message}</span>
+                    {a.meetingId ? (
+                      <Link href={`/admin/meetings/${encodeURIComponent(a.meetingId)}`} className="text-brand-700 underline">
+                        Meeting report
+                      </Link>
+                    ) : null}
+                  </th>
+                  <td className="whitespace-nowrap border-b border-slate-100 px-3 py-2">
+                    <time dateTime={a.createdAt.toISOString()}>{formatTime(a.createdAt)}</time>
+                  </td>
+                  <td className="border-b border-slate-100 px-3 py-2">{a.readAt ? "Read" : "Unread"}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">
+                    {a.webhookStatus ? `${WEBHOOK_LABELS[a.webhookStatus] ?? a.webhookStatus} (${a.webhookAttempts} attempt${a.webhookAttempts === 1 ? "" : "s"})` : "Not configured"}
+                  </td>
+                  <td className="border-b border-slate-100 px-3 py-2">{a.readAt ? null : <MarkAlertReadButton alertId={a.id} title={a.title} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex gap-4 text-sm">
+          {page > 1 ? (
+            <Link href={`/admin/alerts?page=${page - 1}`} className="text-brand-700 underline">
+              Newer alerts
+            </Link>
+          ) : null}
+          {page < pages ? (
+            <Link href={`/admin/alerts?page=${page + 1}`} className="text-brand-700 underline">
+              Older alerts
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </AdminPage>
   );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPage } from "@/components/admin/admin-page";
 import { DateRangeForm } from "@/components/admin/date-range-form";
-import { AppHeader } from "@/components/layout/app-header";
-import { serverEnv } from "@/lib/config/server-env";
 import { listMeetings } from "@/lib/server/analytics/queries/list-meetings";
 import { parseDateRange } from "../date-range";
 import { requireAdminPage } from "../load-admin";
@@ -54,94 +52,87 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
     return `/admin/meetings?${query}`;
   };
   return (
-    <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
-      <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-xl font-semibold">Meetings</h1>
-          <AdminNav current="meetings" />
-        </div>
-        <DateRangeForm action="/admin/meetings" from={range.fromInput} to={range.toInput}>
-          <label className="flex flex-col gap-1">
-            Order
-            <select name="sort" defaultValue={options.sort} className="rounded border border-slate-300 px-2 py-1">
-              <option value="recent">Most recent first</option>
-              <option value="worst">Worst quality first</option>
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            Host
-            <input
-              type="search"
-              name="host"
-              defaultValue={options.host ?? ""}
-              placeholder="Name or email"
-              maxLength={100}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
-          <label className="flex items-center gap-2 pb-1.5">
-            <input type="checkbox" name="issues" value="1" defaultChecked={options.issues === "1"} />
-            Only meetings with quality issues
-          </label>
-          <label className="flex items-center gap-2 pb-1.5">
-            <input type="checkbox" name="poor" value="1" defaultChecked={options.poor === "1"} />
-            Only meetings with minutes in poor quality
-          </label>
-        </DateRangeForm>
-        <p className="text-sm text-slate-600" role="status">
-          {total} meetings{total > 0 ? `, page ${options.page} of ${pages}` : ""}.
-        </p>
-        {meetings.length === 0 ? null : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption className="sr-only">Meetings with participants and call quality</caption>
-              <thead>
-                <tr>
-                  {["Meeting", "Host", "Started", "Duration", "Participants", "Average score", "Worst minute", "Time in poor quality", "Issues"].map((h) => (
-                    <th key={h} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {meetings.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
-                      <Link href={`/admin/meetings/${encodeURIComponent(m.id)}`} className="text-brand-700 underline">
-                        {m.title}
-                      </Link>
-                    </th>
-                    <td className="border-b border-slate-100 px-3 py-2">{m.hosts.join(", ") || "—"}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">{formatTime(m.startedAt)}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">{minutesBetween(m.startedAt, m.endedAt)}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">{m.participants}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">{m.averageScore === null ? "—" : m.averageScore.toFixed(2)}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">{m.worstMinuteScore === null ? "—" : m.worstMinuteScore.toFixed(2)}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">{m.poorShare === null ? "—" : `${(m.poorShare * 100).toFixed(1)} %`}</td>
-                    <td className="border-b border-slate-100 px-3 py-2">{m.issues}</td>
-                  </tr>
+    <AdminPage actor={actor} title="Meetings" current="meetings">
+      <DateRangeForm action="/admin/meetings" from={range.fromInput} to={range.toInput}>
+        <label className="flex flex-col gap-1">
+          Order
+          <select name="sort" defaultValue={options.sort} className="rounded border border-slate-300 px-2 py-1">
+            <option value="recent">Most recent first</option>
+            <option value="worst">Worst quality first</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          Host
+          <input
+            type="search"
+            name="host"
+            defaultValue={options.host ?? ""}
+            placeholder="Name or email"
+            maxLength={100}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <label className="flex items-center gap-2 pb-1.5">
+          <input type="checkbox" name="issues" value="1" defaultChecked={options.issues === "1"} />
+          Only meetings with quality issues
+        </label>
+        <label className="flex items-center gap-2 pb-1.5">
+          <input type="checkbox" name="poor" value="1" defaultChecked={options.poor === "1"} />
+          Only meetings with minutes in poor quality
+        </label>
+      </DateRangeForm>
+      <p className="text-sm text-slate-600" role="status">
+        {total} meetings{total > 0 ? `, page ${options.page} of ${pages}` : ""}.
+      </p>
+      {meetings.length === 0 ? null : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">Meetings with participants and call quality</caption>
+            <thead>
+              <tr>
+                {["Meeting", "Host", "Started", "Duration", "Participants", "Average score", "Worst minute", "Time in poor quality", "Issues"].map((h) => (
+                  <th key={h} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
+                    {h}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {pages > 1 ? (
-          <nav aria-label="Pages" className="flex gap-4 text-sm">
-            {options.page > 1 ? (
-              <Link href={pageHref(options.page - 1)} className="text-brand-700 underline">
-                Previous page
-              </Link>
-            ) : null}
-            {options.page < pages ? (
-              <Link href={pageHref(options.page + 1)} className="text-brand-700 underline">
-                Next page
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
-      </main>
-    </>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
+                    <Link href={`/admin/meetings/${encodeURIComponent(m.id)}`} className="text-brand-700 underline">
+                      {m.title}
+                    </Link>
+                  </th>
+                  <td className="border-b border-slate-100 px-3 py-2">{m.hosts.join(", ") || "—"}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">{formatTime(m.startedAt)}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">{minutesBetween(m.startedAt, m.endedAt)}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">{m.participants}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">{m.averageScore === null ? "—" : m.averageScore.toFixed(2)}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">{m.worstMinuteScore === null ? "—" : m.worstMinuteScore.toFixed(2)}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">{m.poorShare === null ? "—" : `${(m.poorShare * 100).toFixed(1)} %`}</td>
+                  <td className="border-b border-slate-100 px-3 py-2">{m.issues}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex gap-4 text-sm">
+          {options.page > 1 ? (
+            <Link href={pageHref(options.page - 1)} className="text-brand-700 underline">
+              Previous page
+            </Link>
+          ) : null}
+          {options.page < pages ? (
+            <Link href={pageHref(options.page + 1)} className="text-brand-700 underline">
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </AdminPage>
   );
 }
