@@ -56,7 +56,10 @@ async function runVitest(project: "unit" | "integration", env?: Record<string, s
 
 async function runPlaywright(env: Record<string, string>) {
   const output = join(reports, "e2e.json");
-  const code = await runCommand(bin("playwright"), ["test", ...fileFilters], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  // Chosen files run on their own: without --no-deps Playwright would first run every spec of the projects the
+  // chosen one depends on (the lossy-path and outage projects wait for all the others).
+  const filters = fileFilters.length > 0 ? ["--no-deps", ...fileFilters] : [];
+  const code = await runCommand(bin("playwright"), ["test", ...filters], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   try {
     countPlaywright(output);
   } catch {

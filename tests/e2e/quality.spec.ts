@@ -143,9 +143,15 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
 
     // The loss goes on; meanwhile, Alice and Carol (whose own paths are clean) must not be told the same.
     const othersSawSuggestion = { alice: false, carol: false };
+    // Tiles: Bob shows as poor to the others; Alice's own tile, and Alice as Carol sees her, never do.
+    const poorOn = (page: Page, name: string) => cameraTile(page, name).locator('[data-quality="poor"], [data-quality="lost"]').count();
+    const tilesShownPoor = { bobToAlice: false, aliceOwn: false, aliceToCarol: false };
     while (Date.now() - lossFrom < LOSS_SECONDS * 1000) {
       othersSawSuggestion.alice ||= await suggestionToast(alice.person.page).isVisible();
       othersSawSuggestion.carol ||= await suggestionToast(carol.page).isVisible();
+      tilesShownPoor.bobToAlice ||= (await poorOn(alice.person.page, "Bob Builder")) > 0;
+      tilesShownPoor.aliceOwn ||= (await poorOn(alice.person.page, "Alice Admin (you)")) > 0;
+      tilesShownPoor.aliceToCarol ||= (await poorOn(carol.page, "Alice Admin")) > 0;
       await bob.page.waitForTimeout(1000);
     }
     const lossy = proxy.policy.stats();
@@ -208,6 +214,7 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
     expect(await packetLossIssues()).toContainEqual({ kind: "PACKET_LOSS", suspectedCause: "OWN_DOWNLINK", causeParticipationId: bobId, affectedIds: [bobId] });
     for (const issue of await packetLossIssues()) expect(issue).toMatchObject({ suspectedCause: "OWN_DOWNLINK", affectedIds: [bobId] });
     expect(othersSawSuggestion).toEqual({ alice: false, carol: false });
+    expect(tilesShownPoor).toEqual({ bobToAlice: true, aliceOwn: false, aliceToCarol: false });
 
     // The host (and admin) sees it in the report.
     const reportUrl = `/admin/meetings/${meetingId}`;

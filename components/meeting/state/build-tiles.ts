@@ -1,7 +1,7 @@
 import type { ConnectionQuality } from "@/lib/domain/connection-quality";
 import type { Participant } from "@/lib/signaling";
 import type { TileModel } from "@/components/meeting/stage/tile-model";
-import { worseQuality } from "./local-quality";
+import { ownConnectionQuality, worseQuality } from "./local-quality";
 import { type LayoutParticipant, type MeetingLayout, type TileRef, computeLayout, tileKey, type LayoutMode } from "./meeting-layout";
 import { isCameraOn, isHost, isMicrophoneOn, isReconnecting, isSharingScreen, reportedQuality } from "./participant-facts";
 
@@ -38,9 +38,6 @@ export type ResolvedLayout = { kind: "grid"; tiles: TileModel[] } | { kind: "sta
 /** A peer whose media path dropped is "reconnecting" for us even while its signaling is fine. */
 const brokenPeerStates: ReadonlySet<RTCPeerConnectionState> = new Set(["disconnected", "failed"]);
 
-function ownQuality(peerQuality: Readonly<Record<string, ConnectionQuality>>): ConnectionQuality | null {
-  return Object.values(peerQuality).reduce<ConnectionQuality | null>(worseQuality, null);
-}
 
 function remoteTiles(participant: Participant, input: TilesInput, pinned: TileRef | null): TileModel[] {
   const tracks = input.remoteTracks[participant.id] ?? {};
@@ -87,7 +84,7 @@ function localTiles(input: TilesInput): TileModel[] {
     microphoneOn: self.microphoneOn,
     handRaised: self.handRaised,
     speaking: false,
-    quality: ownQuality(input.peerQuality),
+    quality: ownConnectionQuality(Object.values(input.peerQuality)),
     reconnecting: self.reconnecting,
     spotlit: input.spotlightId === self.id,
   };

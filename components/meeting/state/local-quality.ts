@@ -10,10 +10,20 @@ export function worseQuality(a: ConnectionQuality | null, b: ConnectionQuality |
   return rank[a] <= rank[b] ? a : b;
 }
 
-export function betterQuality(a: ConnectionQuality | null, b: ConnectionQuality | null): ConnectionQuality | null {
+function betterQuality(a: ConnectionQuality | null, b: ConnectionQuality | null): ConnectionQuality | null {
   if (a === null) return b;
   if (b === null) return a;
   return rank[a] >= rank[b] ? a : b;
+}
+
+/**
+ * This participant's own connection from the ratings of their links: the level all of them share, i.e. the best
+ * link's. A link is rated on both directions, so one peer's bad downlink spoils every link to that peer; a problem
+ * of our own (our downlink, our uplink, our CPU) spoils all of ours. One poor link among good ones is the other
+ * side's, and shows on that peer's tile. Null before any link is rated.
+ */
+export function ownConnectionQuality(levels: readonly ConnectionQuality[]): ConnectionQuality | null {
+  return levels.reduce<ConnectionQuality | null>(betterQuality, null);
 }
 
 /** The latest engine output for one peer connection. */
@@ -43,13 +53,13 @@ function rounded(value: number | null, max: number): number | null {
 }
 
 /**
- * This participant's own connection, summarised over every peer connection for the `quality` message. The worst
- * link sets the level (a frozen face for one person is a bad meeting for that person); loss and jitter are the
- * worst seen, round-trip time the mean, bitrates the totals. Bounds follow lib/signaling's schema.
+ * This participant's own connection, summarised over every peer connection for the `quality` message: the level
+ * is ownConnectionQuality (others combine it with their own link to us on our tile); loss and jitter are the worst
+ * seen, round-trip time the mean, bitrates the totals. Bounds follow lib/signaling's schema.
  */
 export function qualityReport(peers: readonly PeerStats[]): { level: QualityLevel; summary: QualitySummary } | null {
   if (peers.length === 0) return null;
-  const level = peers.map((peer) => peer.rating.quality).reduce<ConnectionQuality | null>(worseQuality, null)!;
+  const level = ownConnectionQuality(peers.map((peer) => peer.rating.quality))!;
   const summaries = peers.map((peer) => peer.summary);
   return {
     level,

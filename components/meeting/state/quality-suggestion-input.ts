@@ -1,20 +1,16 @@
-import type { ConnectionQuality } from "@/lib/domain/connection-quality";
 import type { QualitySuggestion, SuggestionInput } from "@/lib/domain/quality-suggestion";
 import { CAPTURE_PROFILES, type CaptureProfile } from "@/lib/media/capture-profiles";
-import { betterQuality, type PeerStats } from "./local-quality";
+import { ownConnectionQuality, type PeerStats } from "./local-quality";
 
 /**
  * What lib/domain/quality-suggestion needs, read from the engine's latest stats of every peer connection: our own
- * connection is the best link's level, the encoder is CPU-limited if any outbound video says so, and we receive
- * video if any link carried some during the last interval. Null before any link has stats.
- *
- * Why the best link: a link is rated on both directions, so one peer's bad downlink makes every link to that
- * peer poor. A problem of our own (our downlink, our uplink) spoils all our links; one poor link among good ones
- * is the other side's, and suggesting that we turn off our video would not help it.
+ * connection (ownConnectionQuality: one peer's poor link is theirs, and turning off our video would not help it),
+ * whether the encoder is CPU-limited on any outbound video, and whether any link carried video during the last
+ * interval. Null before any link has stats.
  */
 export function suggestionInput(peers: readonly PeerStats[], now: number, sendingVideo: boolean): SuggestionInput | null {
   if (peers.length === 0) return null;
-  const quality = peers.map((peer) => peer.rating.quality).reduce<ConnectionQuality | null>(betterQuality, null)!;
+  const quality = ownConnectionQuality(peers.map((peer) => peer.rating.quality))!;
   return {
     now,
     quality,

@@ -92,16 +92,24 @@ export type LossyUdpProxy = {
 
 type Client = { socket: Socket; lastSeen: number };
 
+/**
+ * The proxy lives in the Playwright worker, whose event loop stalls while it drives three browsers: with the
+ * default 208 KiB buffers the kernel drops datagrams meanwhile (UDP RcvbufErrors), loss the test did not ask for.
+ * 4 MiB is the usual net.core.rmem_max; the kernel clamps a larger request to it.
+ */
+const SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+const udpSocket = () => createSocket({ type: "udp4", recvBufferSize: SOCKET_BUFFER_BYTES, sendBufferSize: SOCKET_BUFFER_BYTES });
+
 export async function startLossyUdpProxy({ upstream, seed, rates, idleMs = 120_000 }: LossyUdpProxyOptions): Promise<LossyUdpProxy> {
   const policy = new DropPolicy(seed, rates);
-  const listener = createSocket("udp4");
+  const listener = udpSocket();
   const clients = new Map<string, Client>();
 
   const clientFor = (from: RemoteInfo): Client => {
     const key = `${from.address}:${from.port}`;
     const existing = clients.get(key);
     if (existing) return existing;
-    const socket = createSocket("udp4");
+    const socket = udpSocket();
     socket.on("message", (message) => {
       if (policy.drop("toClient")) return;
       listener.send(message, from.port, from.address);

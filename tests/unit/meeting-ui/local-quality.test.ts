@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StatsSummary } from "@/lib/domain/stats-summary";
-import { qualityReport, worseQuality } from "@/components/meeting/state/local-quality";
+import { ownConnectionQuality, qualityReport, worseQuality } from "@/components/meeting/state/local-quality";
 import { qualitySummarySchema } from "@/lib/signaling";
 
 function summary(overrides: { rttMs?: number | null; inLoss?: number | null; outLoss?: number | null; jitterMs?: number | null; inKbps?: number | null; outKbps?: number | null }): StatsSummary {
@@ -18,12 +18,12 @@ describe("qualityReport", () => {
     expect(qualityReport([])).toBeNull();
   });
 
-  it("takes the worst link's level, the worst loss and jitter, the mean round trip and total bitrates", () => {
+  it("takes the level all links share, the worst loss and jitter, the mean round trip and total bitrates", () => {
     const report = qualityReport([
       { rating: { score: 90, quality: "excellent" }, summary: summary({ rttMs: 20, inLoss: 0.5, outLoss: 3, jitterMs: 4, inKbps: 800, outKbps: 900 }) },
       { rating: { score: 55, quality: "good" }, summary: summary({ rttMs: 41, inLoss: 1, outLoss: null, jitterMs: 12, inKbps: 300, outKbps: null }) },
     ]);
-    expect(report).toEqual({ level: "good", summary: { lossPct: 3, rttMs: 30.5, jitterMs: 12, bitrateInKbps: 1100, bitrateOutKbps: 900 } });
+    expect(report).toEqual({ level: "excellent", summary: { lossPct: 3, rttMs: 30.5, jitterMs: 12, bitrateInKbps: 1100, bitrateOutKbps: 900 } });
     expect(qualitySummarySchema.safeParse(report!.summary).success).toBe(true);
   });
 
@@ -41,5 +41,14 @@ describe("worseQuality", () => {
     expect(worseQuality("lost", "excellent")).toBe("lost");
     expect(worseQuality(null, "good")).toBe("good");
     expect(worseQuality(null, null)).toBeNull();
+  });
+});
+
+describe("ownConnectionQuality", () => {
+  it("is poor only when every link is: one poor link is the other side's problem", () => {
+    expect(ownConnectionQuality(["poor", "good", "excellent"])).toBe("excellent");
+    expect(ownConnectionQuality(["poor", "lost", "poor"])).toBe("poor");
+    expect(ownConnectionQuality(["lost"])).toBe("lost");
+    expect(ownConnectionQuality([])).toBeNull();
   });
 });
