@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminPage } from "@/components/admin/admin-page";
 import { BarChartCard } from "@/components/admin/bar-chart-card";
 import { DateRangeForm } from "@/components/admin/date-range-form";
+import { TableHead } from "@/components/admin/table-head";
 import { getOverview } from "@/lib/server/analytics/queries/get-overview";
 import { parseDateRange } from "./date-range";
 import { requireAdminPage } from "./load-admin";
@@ -97,15 +98,7 @@ function SimpleTable({ caption, headers, rows, empty }: { caption: string; heade
   return (
     <table className="w-full border-collapse rounded-md bg-white text-sm">
       <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          {headers.map((h) => (
-            <th key={h} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={headers} />
       <tbody>
         {rows.map((row) => (
           <tr key={row[0]}>

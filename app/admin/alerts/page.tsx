@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { AdminPage } from "@/components/admin/admin-page";
 import { MarkAlertReadButton, MarkAllAlertsReadButton } from "@/components/admin/alert-read-buttons";
+import { TableHead } from "@/components/admin/table-head";
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
 import { requireAdminPage } from "../load-admin";
 
@@ -38,15 +39,7 @@ export default async function AdminAlertsPage({ searchParams }: Props) {
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-sm">
             <caption className="sr-only">Alerts, newest first</caption>
-            <thead>
-              <tr>
-                {["Severity", "Alert", "Raised", "State", "Webhook", ""].map((h, i) => (
-                  <th key={i} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
-                    {h || <span className="sr-only">Actions</span>}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Severity", "Alert", "Raised", "State", "Webhook", { srOnly: "Actions" }]} />
             <tbody>
               {alerts.map((a) => (
                 <tr key={a.id} data-testid="alert-row" className={a.readAt ? "" : "bg-amber-50"}>

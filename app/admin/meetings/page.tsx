@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { AdminPage } from "@/components/admin/admin-page";
 import { DateRangeForm } from "@/components/admin/date-range-form";
+import { TableHead } from "@/components/admin/table-head";
 import { listMeetings } from "@/lib/server/analytics/queries/list-meetings";
 import { parseDateRange } from "../date-range";
 import { requireAdminPage } from "../load-admin";
@@ -88,15 +89,7 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-sm">
             <caption className="sr-only">Meetings with participants and call quality</caption>
-            <thead>
-              <tr>
-                {["Meeting", "Host", "Started", "Duration", "Participants", "Average score", "Worst minute", "Time in poor quality", "Issues"].map((h) => (
-                  <th key={h} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Meeting", "Host", "Started", "Duration", "Participants", "Average score", "Worst minute", "Time in poor quality", "Issues"]} />
             <tbody>
               {meetings.map((m) => (
                 <tr key={m.id}>

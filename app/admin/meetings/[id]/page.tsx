@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ParticipantQualityCharts } from "@/components/admin/participant-quality-charts";
+import { TableHead } from "@/components/admin/table-head";
 import { AppHeader } from "@/components/layout/app-header";
 import { serverEnv } from "@/lib/config/server-env";
 import { getMeetingReport } from "@/lib/server/analytics/queries/get-meeting-report";
@@ -73,15 +74,7 @@ export default async function MeetingReportPage({ params }: Props) {
             Participants
           </h2>
           <table className="w-full border-collapse bg-white text-sm">
-            <thead>
-              <tr>
-                {["Name", "Role", "Joined", "Left", "Reason"].map((h) => (
-                  <th key={h} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Role", "Joined", "Left", "Reason"]} />
             <tbody>
               {report.participants.map((p) => (
                 <tr key={p.id}>
@@ -107,15 +100,7 @@ export default async function MeetingReportPage({ params }: Props) {
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full border-collapse bg-white text-sm">
-                <thead>
-                  <tr>
-                    {["Kind", "Severity", "Start", "End", "Affected", "Suspected cause", "Evidence"].map((h) => (
-                      <th key={h} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead columns={["Kind", "Severity", "Start", "End", "Affected", "Suspected cause", "Evidence"]} />
                 <tbody>
                   {report.issues.map((issue) => (
                     <tr key={issue.id} className="align-top">
