@@ -1,3 +1,5 @@
+import type { QualitySampleFigures } from "../quality-sample";
+
 /**
  * Quality-issue detector, pure: a meeting's per-(reporter × peer) samples (every 5 s) → issue intervals with a
  * suspected root cause. Thresholds follow lib/domain/connection-quality.ts (loss weighs 10× for video; delay
@@ -7,21 +9,8 @@
  * Ids stay the reporter/peer ids of the samples; the server maps them to Participation ids.
  */
 
-export type DetectorSample = {
-  participantId: string;
-  peerId: string | null;
-  at: number;
-  lossPct: number | null;
-  jitterMs: number | null;
-  rttMs: number | null;
-  bitrateInKbps: number | null;
-  bitrateOutKbps: number | null;
-  frameWidth: number | null;
-  frameHeight: number | null;
-  fps: number | null;
-  qualityLimitation: "none" | "bandwidth" | "cpu" | "other" | null;
-  candidateType: "host" | "srflx" | "prflx" | "relay" | null;
-};
+/** A stored sample as the detector reads it: who reported on whom, and the figures (lib/domain/quality-sample.ts). */
+export type DetectorSample = { participantId: string; peerId: string | null } & Omit<QualitySampleFigures, "codec" | "score">;
 
 export type IssueKind =
   | "PACKET_LOSS"
