@@ -22,7 +22,7 @@ const stack = await startStack({
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 log(`
-  Confer is running (started in ${seconds} s).
+  Confer is running (started in ${seconds} s, of which ${((stack.timings.warmUp ?? 0) / 1000).toFixed(1)} s compiling the first pages).
 
   Open        ${stack.urls.app}
   Sign in     via "Acme SSO (dev)" (bundled OIDC provider at ${stack.urls.idp})

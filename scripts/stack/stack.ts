@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { StackPorts } from "../../lib/config/ports";
 import { httpOk, type ManagedProcess, runCommand, startProcess } from "./managed-process";
 import type { StackSecrets } from "./secrets";
+import { warmUpDevRoutes } from "./warm-up-dev";
 
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
 const TURN_BINARY = "/usr/bin/turnserver";
@@ -170,6 +171,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       DATABASE_URL: databaseUrl!,
       AUTH_SECRET: secrets.authSecret,
       AUTH_TRUST_HOST: "true",
+      // Next.js telemetry would try the network on every build and dev start.
+      NEXT_TELEMETRY_DISABLED: "1",
       AUTH_URL: appUrl,
       ORG_NAME: process.env.ORG_NAME ?? "Acme",
       OIDC_ISSUER: idpUrl,
@@ -227,6 +230,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         );
       }
     });
+    if (options.mode === "dev") timings.warmUp = await warmUpDevRoutes(appUrl, secrets.authSecret);
 
     const cleanupIntervalMs = options.cleanupIntervalMs ?? (options.mode === "dev" ? Number(process.env.CONFER_CLEANUP_INTERVAL_MS ?? 60_000) : 0);
     if (cleanupIntervalMs > 0) {
