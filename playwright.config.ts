@@ -19,6 +19,9 @@ export const chromiumLaunchArgs = [
   "--allow-loopback-in-peer-connection",
 ];
 
+/** Specs that hold calls with cameras (see `projects`). */
+const mediaSpecs = /(meeting|roles|rooms|rtc-engine)\.spec\.ts/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   // A subfolder, because Playwright empties it at start and the stack keeps its logs beside it.
@@ -35,9 +38,12 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumLaunchArgs },
   },
   projects: [
-    { name: "chromium", testIgnore: /(outage|quality)\.spec\.ts/ },
+    // Calls with cameras: one at a time on one worker, so two video calls never share the two cores; the cheap
+    // page specs run beside them on the other worker (docs/testing.md).
+    { name: "media", testMatch: mediaSpecs, workers: 1 },
+    { name: "pages", testIgnore: [mediaSpecs, /(outage|quality)\.spec\.ts/] },
     // Measures packet loss it injects itself: alone, so other specs' CPU load adds none of its own.
-    { name: "lossy-path", testMatch: /quality\.spec\.ts/, dependencies: ["chromium"] },
+    { name: "lossy-path", testMatch: /quality\.spec\.ts/, dependencies: ["media", "pages"] },
     // Restarts the stack's PartyKit: only once every other test is done.
     { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["lossy-path"] },
   ],

@@ -59,7 +59,12 @@ async function signInMs(appUrl: string): Promise<number> {
     await page.getByLabel("Username").fill("alice");
     await page.getByLabel("Password").fill("confer-demo");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.getByTestId("signed-in-user").waitFor({ timeout: 120_000 });
+    try {
+      await page.getByTestId("signed-in-user").waitFor({ timeout: 120_000 });
+    } catch (error) {
+      await page.screenshot({ path: join(tmpdir(), "confer-newcomer-failure.png") });
+      throw new Error(`not signed in; the page is at ${page.url()} (screenshot in ${tmpdir()}/confer-newcomer-failure.png)`, { cause: error });
+    }
     return performance.now() - started;
   } finally {
     await browser.close();

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type Person, createRoom, deleteRoom, joinMeeting, cameraTile, expectFramesAdvancing, peakRemoteAudioLevel, participantIdOf } from "./support/meeting";
-import { signedInPage } from "./support/sign-in";
+import { signInEveryone } from "./support/sign-in";
 
 /**
  * The meeting as people use it, on the whole stack: one browser context per person (fake camera and microphone),
@@ -21,9 +21,9 @@ function joinToFirstFrameMs(page: Page): Promise<number | null> {
 }
 
 test("two people see and hear each other, chat, and see mute, hand and leave", async ({ browser }, testInfo) => {
-  const bob = await signedInPage(browser, "bob");
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol"]);
+  const [bob, carol] = people as [Person, Person];
   const room = await createRoom(bob.page.request, `Meeting ${Date.now().toString(36)}`);
-  const people: Person[] = [bob];
   try {
     await bob.page.goto(`/rooms/${room.slug}?video=sd`);
     await expect(bob.page.getByTestId("prejoin-preview")).toBeVisible();
@@ -37,8 +37,7 @@ test("two people see and hear each other, chat, and see mute, hand and leave", a
     await bob.page.getByRole("button", { name: "Join meeting" }).click();
     await expect(bob.page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
 
-    const carol = await joinMeeting(browser, "carol", room, "sd");
-    people.push(carol);
+    await joinMeeting(carol, room, "sd");
 
     // Video both ways, with frames advancing; sound both ways.
     await expectFramesAdvancing(cameraTile(bob.page, "Carol Chen"));
@@ -110,19 +109,17 @@ test("two people see and hear each other, chat, and see mute, hand and leave", a
 });
 
 test("three people form a full mesh and all see each other", async ({ browser }) => {
-  const bob = await signedInPage(browser, "bob");
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol", "dan"]);
+  const [bob, carol, dan] = people as [Person, Person, Person];
   const room = await createRoom(bob.page.request, `Mesh ${Date.now().toString(36)}`);
-  const people: Person[] = [bob];
   try {
-    await bob.page.goto(`/rooms/${room.slug}?video=low`);
-    await bob.page.getByRole("button", { name: "Join meeting" }).click();
-    people.push(await joinMeeting(browser, "carol", room, "low"), await joinMeeting(browser, "dan", room, "low"));
+    for (const person of [bob, carol, dan]) await joinMeeting(person, room, "low");
 
     const names = { bob: "Bob Builder", carol: "Carol Chen", dan: "Dan Diaz" };
     const everyone = [
       { name: names.bob, page: bob.page },
-      { name: names.carol, page: people[1]!.page },
-      { name: names.dan, page: people[2]!.page },
+      { name: names.carol, page: carol.page },
+      { name: names.dan, page: dan.page },
     ];
     for (const viewer of everyone) {
       await expect(viewer.page.getByRole("button", { name: "Participants" })).toContainText("3");

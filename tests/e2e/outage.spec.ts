@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, participantIdOf } from "./support/meeting";
-import { signedInPage } from "./support/sign-in";
+import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, participantIdOf } from "./support/meeting";
+import { signInEveryone } from "./support/sign-in";
 
 /**
  * Signaling outage mid-call: the test stack's PartyKit is stopped for two seconds and started again. This spec
@@ -10,10 +10,10 @@ test("a two-second PartyKit outage mid-call loses nobody: media flows, sockets r
   const controlUrl = process.env.CONFER_STACK_CONTROL_URL;
   if (!controlUrl) throw new Error("CONFER_STACK_CONTROL_URL is not set: run this through `npm test`.");
 
-  const host = await signedInPage(browser, "bob");
-  const room = await createRoom(host.page.request, `Outage ${Date.now().toString(36)}`);
-  const bob = await joinMeeting(browser, "bob", room, "sd");
-  const carol = await joinMeeting(browser, "carol", room, "sd");
+  const [bob, carol] = (await signInEveryone(browser, ["bob", "carol"])) as [Person, Person];
+  const room = await createRoom(bob.page.request, `Outage ${Date.now().toString(36)}`);
+  await joinMeeting(bob, room, "sd");
+  await joinMeeting(carol, room, "sd");
   try {
     await expectFramesAdvancing(cameraTile(bob.page, "Carol Chen"));
     const carolId = await participantIdOf(bob.page, "Carol Chen");
@@ -47,7 +47,7 @@ test("a two-second PartyKit outage mid-call loses nobody: media flows, sockets r
     expect(await bob.page.evaluate("window.tileVanished ?? false")).toBe(false);
     expect(await carol.page.evaluate("window.tileVanished ?? false")).toBe(false);
   } finally {
-    await deleteRoom(host.page.request, room);
-    await Promise.all([host.context.close(), bob.context.close(), carol.context.close()]);
+    await deleteRoom(bob.page.request, room);
+    await Promise.all([bob.context.close(), carol.context.close()]);
   }
 });

@@ -1,10 +1,10 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { requireStackEnv } from "../support/stack-env";
 import { coturnMissingReason } from "./harness/coturn";
 import { type LossyUdpProxy, startLossyUdpProxy } from "./support/lossy-udp-proxy";
 import { type Person, type Room, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, participantIdOf } from "./support/meeting";
-import { signInWithSso } from "./support/sign-in";
+import { signInEveryone } from "./support/sign-in";
 
 /**
  * Issue 5 end to end: a real call in which one participant's media crosses a lossy path, then the post-call report.
@@ -64,8 +64,7 @@ function throughProxy(servers: RTCIceServer[], proxy: LossyUdpProxy): RTCIceServ
 }
 
 /** Bob's browser: every join response he gets is the real one with his TURN path and policy edited (see above). */
-async function joinThroughLossyPath(browser: Browser, room: Room, proxy: LossyUdpProxy, realPolicies: string[]): Promise<Person> {
-  const context = await browser.newContext({ permissions: ["camera", "microphone"] });
+async function routeThroughLossyPath(context: BrowserContext, proxy: LossyUdpProxy, realPolicies: string[]): Promise<void> {
   await context.route(/\/api\/rooms\/[^/]+\/join$/, async (route) => {
     const response = await route.fetch();
     if (!response.ok()) return route.fulfill({ response });
@@ -73,12 +72,6 @@ async function joinThroughLossyPath(browser: Browser, room: Room, proxy: LossyUd
     realPolicies.push(String(grant.iceTransportPolicy));
     await route.fulfill({ response, json: { ...grant, iceServers: throughProxy(grant.iceServers, proxy), iceTransportPolicy: "relay" } });
   });
-  const page = await context.newPage();
-  await signInWithSso(page, "bob", `/rooms/${room.slug}?video=low`);
-  await expect(page.getByTestId("prejoin-preview")).toBeVisible();
-  await page.getByRole("button", { name: "Join meeting" }).click();
-  await expect(page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
-  return { context, page };
 }
 
 async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<T[]> {
@@ -97,20 +90,22 @@ const suggestionToast = (page: Page) => page.getByText(SUGGESTION, { exact: true
 test("a participant on a lossy downlink gets the suggestion, and the host's report names him and the cause", async ({ browser }) => {
   test.setTimeout(120_000);
   const started = Date.now();
-  const people: Person[] = [];
+  // Everyone signs in before the call starts; Alice owns the room, so she hosts.
+  const people: Person[] = await signInEveryone(browser, ["alice", "carol", "bob"]);
+  const [alice, carol, bob] = people as [Person, Person, Person];
   let room: Room | null = null;
   let proxy: LossyUdpProxy | null = null;
   try {
-    const alice = await joinMeetingAsOwner(browser, people);
-    room = alice.room;
+    room = await createRoom(alice.page.request, `Quality ${Date.now().toString(36)}`);
+    await joinMeeting(alice, room, "low");
 
     // The proxy forwards to the stack's real coturn, read from a real join response.
-    const grant = (await (await alice.person.page.request.post(`/api/rooms/${room.id}/join`)).json()) as JoinGrantBody;
+    const grant = (await (await alice.page.request.post(`/api/rooms/${room.id}/join`)).json()) as JoinGrantBody;
     proxy = await startLossyUdpProxy({ upstream: turnUpstream(grant), seed: SEED });
 
     const realPolicies: string[] = [];
-    const [carol, bob] = await Promise.all([joinMeeting(browser, "carol", room, "low"), joinThroughLossyPath(browser, room, proxy, realPolicies)]);
-    people.push(carol, bob);
+    await routeThroughLossyPath(bob.context, proxy, realPolicies);
+    await Promise.all([joinMeeting(carol, room, "low"), joinMeeting(bob, room, "low")]);
     // The stack runs with the default policy: "relay" in Bob's browser is the route's doing, and his alone.
     expect(realPolicies.length).toBeGreaterThan(0);
     expect(new Set(realPolicies)).toEqual(new Set(["all"]));
@@ -119,9 +114,9 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
     await Promise.all([
       expectFramesAdvancing(cameraTile(bob.page, "Alice Admin")),
       expectFramesAdvancing(cameraTile(bob.page, "Carol Chen")),
-      expectFramesAdvancing(cameraTile(alice.person.page, "Bob Builder")),
+      expectFramesAdvancing(cameraTile(alice.page, "Bob Builder")),
     ]);
-    const bobId = await participantIdOf(alice.person.page, "Bob Builder");
+    const bobId = await participantIdOf(alice.page, "Bob Builder");
     const aliceId = await participantIdOf(bob.page, "Alice Admin");
     const carolId = await participantIdOf(bob.page, "Carol Chen");
     const clean = proxy.policy.stats();
@@ -138,7 +133,7 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
     const toastAfterMs = Date.now() - lossFrom;
     await bob.page.getByRole("button", { name: "Turn off your video" }).click();
     await expect(bob.page.getByRole("toolbar", { name: "Meeting controls" }).getByRole("button", { name: "Camera" })).toHaveAttribute("aria-pressed", "false");
-    await expect(cameraTile(alice.person.page, "Bob Builder")).toHaveAttribute("data-video", "false");
+    await expect(cameraTile(alice.page, "Bob Builder")).toHaveAttribute("data-video", "false");
     await expect(suggestionToast(bob.page)).toBeHidden();
 
     // The loss goes on; meanwhile, Alice and Carol (whose own paths are clean) must not be told the same.
@@ -147,10 +142,10 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
     const poorOn = (page: Page, name: string) => cameraTile(page, name).locator('[data-quality="poor"], [data-quality="lost"]').count();
     const tilesShownPoor = { bobToAlice: false, aliceOwn: false, aliceToCarol: false };
     while (Date.now() - lossFrom < LOSS_SECONDS * 1000) {
-      othersSawSuggestion.alice ||= await suggestionToast(alice.person.page).isVisible();
+      othersSawSuggestion.alice ||= await suggestionToast(alice.page).isVisible();
       othersSawSuggestion.carol ||= await suggestionToast(carol.page).isVisible();
-      tilesShownPoor.bobToAlice ||= (await poorOn(alice.person.page, "Bob Builder")) > 0;
-      tilesShownPoor.aliceOwn ||= (await poorOn(alice.person.page, "Alice Admin (you)")) > 0;
+      tilesShownPoor.bobToAlice ||= (await poorOn(alice.page, "Bob Builder")) > 0;
+      tilesShownPoor.aliceOwn ||= (await poorOn(alice.page, "Alice Admin (you)")) > 0;
       tilesShownPoor.aliceToCarol ||= (await poorOn(carol.page, "Alice Admin")) > 0;
       await bob.page.waitForTimeout(1000);
     }
@@ -158,9 +153,9 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
     proxy.policy.setRates({ toClient: 0 });
 
     // Alice ends the meeting for everyone; that runs the post-call analysis.
-    await alice.person.page.getByRole("button", { name: "Host controls" }).click();
-    await alice.person.page.getByRole("menuitem", { name: "End meeting for all" }).click();
-    await alice.person.page.getByRole("button", { name: "End for all" }).click();
+    await alice.page.getByRole("button", { name: "Host controls" }).click();
+    await alice.page.getByRole("menuitem", { name: "End meeting for all" }).click();
+    await alice.page.getByRole("button", { name: "End for all" }).click();
     await expect(bob.page.getByRole("heading", { name: "The meeting ended" })).toBeVisible();
     await expect(carol.page.getByRole("heading", { name: "The meeting ended" })).toBeVisible();
     const endedAt = Date.now();
@@ -218,7 +213,7 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
 
     // The host (and admin) sees it in the report.
     const reportUrl = `/admin/meetings/${meetingId}`;
-    const page = alice.person.page;
+    const page = alice.page;
     await page.goto(reportUrl);
     await expect(page.getByRole("heading", { name: "Quality issues" })).toBeVisible();
     const row = page
@@ -246,18 +241,3 @@ test("a participant on a lossy downlink gets the suggestion, and the host's repo
     await proxy?.close();
   }
 });
-
-/** Alice signs in, creates the room (she owns it, so she hosts) and joins it. */
-async function joinMeetingAsOwner(browser: Browser, people: Person[]): Promise<{ person: Person; room: Room }> {
-  const context = await browser.newContext({ permissions: ["camera", "microphone"] });
-  const page = await context.newPage();
-  const person = { context, page };
-  people.push(person);
-  await signInWithSso(page, "alice");
-  const room = await createRoom(page.request, `Quality ${Date.now().toString(36)}`);
-  await page.goto(`/rooms/${room.slug}?video=low`);
-  await expect(page.getByTestId("prejoin-preview")).toBeVisible();
-  await page.getByRole("button", { name: "Join meeting" }).click();
-  await expect(page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
-  return { person, room };
-}

@@ -2,8 +2,8 @@ import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { defaultRoomPolicy, type RoomPolicy } from "../../lib/domain/room-policy";
 import { requireStackEnv } from "../support/stack-env";
-import { type Person, type Room, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting } from "./support/meeting";
-import { signedInPage } from "./support/sign-in";
+import { type Person, type Room, cameraTile, clickJoin, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting } from "./support/meeting";
+import { signInEveryone } from "./support/sign-in";
 
 /**
  * Meeting roles and the waiting room, in browsers on the whole stack, and the Meeting / Participation records
@@ -65,14 +65,6 @@ async function meetingRecord(room: Room): Promise<MeetingRecord | null> {
   }
 }
 
-/** Arrives in the lobby and clicks Join; the meeting (or the waiting room) takes it from there. */
-async function clickJoin(browser: Parameters<typeof signedInPage>[0], username: string, room: Room): Promise<Person> {
-  const person = await signedInPage(browser, username, `/rooms/${room.slug}?video=low`);
-  await expect(person.page.getByTestId("prejoin-preview")).toBeVisible();
-  await person.page.getByRole("button", { name: "Join meeting" }).click();
-  return person;
-}
-
 /**
  * A message forged on a second socket with this page's own credentials (a fresh join token from the app, as the
  * page would get one): hello, then `message`; resolves with the server's first answer to it.
@@ -114,19 +106,16 @@ function forgeFromPage(page: Page, room: Room, message: object): Promise<{ type:
 }
 
 test("waiting room: the host hears the knock, admits one person and denies another", async ({ browser }) => {
-  const bob = await signedInPage(browser, "bob");
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol", "dan"]);
+  const [bob, carol, dan] = people as [Person, Person, Person];
   const room = await createRoom(bob.page.request, `Waiting ${Date.now().toString(36)}`);
-  const people: Person[] = [bob];
   try {
     await setRoomPolicy(room, { waitingRoom: true });
-    await bob.page.goto(`/rooms/${room.slug}?video=low`);
-    await bob.page.getByRole("button", { name: "Join meeting" }).click();
-    await expect(bob.page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
+    await joinMeeting(bob, room, "low");
     await expect(bob.page.getByTestId("own-role")).toHaveText(/You're a host/);
 
     // Carol waits: a clear screen, and nothing of the meeting.
-    const carol = await clickJoin(browser, "carol", room);
-    people.push(carol);
+    await clickJoin(carol, room, "low");
     await expect(carol.page.getByRole("heading", { name: "Waiting for the host to let you in" })).toBeVisible();
     await expect(carol.page.getByTestId("meeting")).toHaveCount(0);
 
@@ -140,8 +129,7 @@ test("waiting room: the host hears the knock, admits one person and denies anoth
     await expectFramesAdvancing(cameraTile(bob.page, "Carol Chen"));
 
     // Dan waits too; Bob denies him from the participants list, and Dan is told clearly.
-    const dan = await clickJoin(browser, "dan", room);
-    people.push(dan);
+    await clickJoin(dan, room, "low");
     await expect(dan.page.getByRole("heading", { name: "Waiting for the host to let you in" })).toBeVisible();
     await bob.page.getByRole("button", { name: "Participants" }).click();
     const waitingList = bob.page.getByRole("list", { name: "Waiting to join" });
@@ -169,16 +157,13 @@ test("waiting room: the host hears the knock, admits one person and denies anoth
 });
 
 test("an observer cannot unmute or share until a host makes them presenter; then they share; the host ends the meeting", async ({ browser }) => {
-  const bob = await signedInPage(browser, "bob");
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol"]);
+  const [bob, carol] = people as [Person, Person];
   const room = await createRoom(bob.page.request, `Roles ${Date.now().toString(36)}`);
-  const people: Person[] = [bob];
   try {
     await setRoomPolicy(room, { defaultRole: "observer" });
-    await bob.page.goto(`/rooms/${room.slug}?video=low`);
-    await bob.page.getByRole("button", { name: "Join meeting" }).click();
-    await expect(bob.page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
-    const carol = await joinMeeting(browser, "carol", room, "low");
-    people.push(carol);
+    await joinMeeting(bob, room, "low");
+    await joinMeeting(carol, room, "low");
 
     // The UI says why the controls do nothing.
     await expect(carol.page.getByTestId("own-role")).toHaveText(/You're an observer/);

@@ -14,14 +14,19 @@ test("a host creates a room, a colleague joins it through the link, and the host
   await bob.page.getByRole("button", { name: "Copy join link" }).click();
   expect(await bob.page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(roomPath, bob.page.url()).toString());
 
-  await bob.page.getByRole("button", { name: "Join meeting" }).click();
-  await bob.page.getByRole("button", { name: "Participants" }).click();
-  await expect(bob.page.getByRole("list", { name: "Participants" })).toContainText("Bob Builder (you)");
-
+  // Carol follows the link and signs in before the call starts (sign-in is cheap while no video runs).
   const carol = await signedInPage(browser, "carol", roomPath);
   await expect(carol.page.getByRole("heading", { level: 1, name: roomName })).toBeVisible();
   await expect(carol.page.getByRole("link", { name: "Room settings" })).toHaveCount(0);
   expect((await carol.page.request.get(`${roomPath}/settings`)).status()).toBe(404);
+  // Two cameras at 320×180 (`?video=low`) rather than the 720p default: the test is about the room, not the picture.
+  await carol.page.goto(`${roomPath}?video=low`);
+
+  await bob.page.goto(`${roomPath}?video=low`);
+  await bob.page.getByRole("button", { name: "Join meeting" }).click();
+  await bob.page.getByRole("button", { name: "Participants" }).click();
+  await expect(bob.page.getByRole("list", { name: "Participants" })).toContainText("Bob Builder (you)");
+
   await carol.page.getByRole("button", { name: "Join meeting" }).click();
   await carol.page.getByRole("button", { name: "Participants" }).click();
   await expect(carol.page.getByRole("list", { name: "Participants" })).toContainText("Bob Builder");

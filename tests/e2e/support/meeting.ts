@@ -1,5 +1,4 @@
-import { type APIRequestContext, type Browser, type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
-import { signedInPage } from "./sign-in";
+import { type APIRequestContext, type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
 
 export type Person = { context: BrowserContext; page: Page };
 export type Room = { id: string; slug: string };
@@ -15,11 +14,18 @@ export async function deleteRoom(request: APIRequestContext, room: Room) {
   expect(response.ok()).toBe(true);
 }
 
-export async function joinMeeting(browser: Browser, username: string, room: Room, video: "sd" | "low"): Promise<Person> {
-  const person = await signedInPage(browser, username, `/rooms/${room.slug}?video=${video}`);
+/** A signed-in person opens the room's lobby and clicks Join; resolves once they are in (or waiting). */
+export async function clickJoin(person: Person, room: Room, video: "sd" | "low"): Promise<Person> {
+  await person.page.goto(`/rooms/${room.slug}?video=${video}`);
   // Media is acquired on arrival: the preview plays before anyone clicks.
   await expect(person.page.getByTestId("prejoin-preview")).toBeVisible();
   await person.page.getByRole("button", { name: "Join meeting" }).click();
+  return person;
+}
+
+/** A signed-in person (see signInEveryone) joins the meeting and is in it. */
+export async function joinMeeting(person: Person, room: Room, video: "sd" | "low"): Promise<Person> {
+  await clickJoin(person, room, video);
   await expect(person.page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
   return person;
 }

@@ -21,3 +21,11 @@ export async function signedInPage(browser: Browser, username: string, path = "/
   await signInWithSso(page, username, path);
   return { context, page };
 }
+
+/**
+ * Signs several people in at once, each in their own context. Call it before anyone joins a call: a sign-in is a
+ * few page loads, cheap on an idle machine and 3–5 s each on two cores busy with video (docs/testing.md).
+ */
+export function signInEveryone(browser: Browser, usernames: string[], path = "/"): Promise<{ context: BrowserContext; page: Page }[]> {
+  return Promise.all(usernames.map((username) => signedInPage(browser, username, path)));
+}
