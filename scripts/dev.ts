@@ -21,6 +21,7 @@ const stack = await startStack({
 });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+log(`Stack ready: ${Object.entries(stack.timings).map(([name, ms]) => `${name} ${ms} ms`).join(", ")}`);
 log(`
   Confer is running (started in ${seconds} s, of which ${((stack.timings.warmUp ?? 0) / 1000).toFixed(1)} s compiling the first pages).
 

@@ -41,7 +41,11 @@ function startDev(): Promise<{ child: ChildProcess; ms: number }> {
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("Confer is running")) resolvePromise({ child, ms: performance.now() - started });
+      const running = /Confer is running \(([^)]*)\)/.exec(output);
+      if (running) {
+        console.log(`  dev stack: ${running[1]}; ${/Stack ready: .*|$/.exec(output)?.[0] ?? ""}`);
+        resolvePromise({ child, ms: performance.now() - started });
+      }
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -56,6 +60,8 @@ async function signInMs(appUrl: string): Promise<number> {
     const started = performance.now();
     await page.goto(appUrl);
     await page.getByRole("button", { name: /^Sign in with/ }).first().click();
+    // The app's sign-in page has a Username field of its own (LDAP): wait for the IdP's page.
+    await page.getByRole("heading", { name: "Confer dev identity provider" }).waitFor({ timeout: 120_000 });
     await page.getByLabel("Username").fill("alice");
     await page.getByLabel("Password").fill("confer-demo");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
