@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { testPorts } from "../lib/config/ports";
 import { startControlServer } from "./stack/control-server";
@@ -27,17 +27,45 @@ const log = (message: string) => console.log(`\x1b[1m[test]\x1b[0m ${message}`);
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
 const reports = mkdtempSync(join(tmpdir(), "confer-reports-"));
 const counts = { passed: 0, failed: 0, skipped: 0 };
+/** Every test's duration, for the "slowest tests" lines that size the timeouts (docs/testing.md). */
+const durations: { name: string; ms: number }[] = [];
 let failedSuites: string[] = [];
 
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; assertionResults: { fullName: string; duration?: number | null }[] }[];
+};
+type PlaywrightSuite = {
+  file: string;
+  specs: { title: string; tests: { projectName: string; results: { duration: number }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
 function countVitest(file: string) {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as VitestReport;
+  for (const testFile of report.testResults) {
+    for (const test of testFile.assertionResults) durations.push({ name: `${relative(process.cwd(), testFile.name)} › ${test.fullName}`, ms: test.duration ?? 0 });
+  }
   counts.passed += report.numPassedTests;
   counts.failed += report.numFailedTests;
   counts.skipped += report.numPendingTests + report.numTodoTests;
 }
 
+function collectPlaywrightDurations(suite: PlaywrightSuite) {
+  for (const spec of suite.specs) {
+    for (const test of spec.tests) {
+      for (const result of test.results) durations.push({ name: `${suite.file} › ${spec.title} [${test.projectName}]`, ms: result.duration });
+    }
+  }
+  suite.suites?.forEach(collectPlaywrightDurations);
+}
+
 function countPlaywright(file: string) {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] };
+  report.suites.forEach(collectPlaywrightDurations);
   counts.passed += report.stats.expected + report.stats.flaky;
   counts.failed += report.stats.unexpected;
   counts.skipped += report.stats.skipped;
@@ -118,6 +146,8 @@ try {
 
 failedSuites = [...new Set(failedSuites)];
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const slowest = durations.sort((a, b) => b.ms - a.ms).slice(0, 10);
+if (slowest.length > 0) log(`Slowest tests:\n${slowest.map(({ name, ms }) => `  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`).join("\n")}`);
 log(`Suites: ${suites.join(", ")} in ${seconds} s${failedSuites.length ? `; failing: ${failedSuites.join(", ")}` : ""}`);
 console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failedSuites.length > 0 || counts.failed > 0 ? 1 : 0);

@@ -40,6 +40,7 @@ function startDev(): Promise<{ child: ChildProcess; ms: number }> {
   return new Promise((resolvePromise, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
+      if (output.includes("Confer is running")) return;
       output += chunk.toString();
       const running = /Confer is running \(([^)]*)\)/.exec(output);
       if (running) {
