@@ -18,13 +18,20 @@ export async function warmUpDevRoutes(appUrl: string, authSecret: string): Promi
     secret: authSecret,
     salt: SESSION_COOKIE,
   });
-  const request = async (path: string, cookie?: string) => {
+  const fetchText = async (path: string, cookie?: string) => {
     try {
       const response = await fetch(new URL(path, appUrl), { headers: cookie ? { cookie } : {}, redirect: "manual" });
-      await response.arrayBuffer();
+      return await response.text();
     } catch {
       // A page that fails here fails for the person too, with a clearer message in the dev server's log.
+      return "";
     }
+  };
+  // The page's scripts and styles are compiled when the browser first asks for them: ask now.
+  const request = async (path: string, cookie?: string) => {
+    const html = await fetchText(path, cookie);
+    const assets = new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((match) => match[1]!));
+    await Promise.all([...assets].map((asset) => fetchText(asset)));
   };
   await Promise.all([
     ...signInRoutes.map((path) => request(path)),

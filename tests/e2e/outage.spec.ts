@@ -12,8 +12,8 @@ test("a two-second PartyKit outage mid-call loses nobody: media flows, sockets r
 
   const [bob, carol] = (await signInEveryone(browser, ["bob", "carol"])) as [Person, Person];
   const room = await createRoom(bob.page.request, `Outage ${Date.now().toString(36)}`);
-  await joinMeeting(bob, room, "sd");
-  await joinMeeting(carol, room, "sd");
+  await joinMeeting(bob, room, "low");
+  await joinMeeting(carol, room, "low");
   try {
     await expectFramesAdvancing(cameraTile(bob.page, "Carol Chen"));
     const carolId = await participantIdOf(bob.page, "Carol Chen");

@@ -12,8 +12,6 @@ import { signInEveryone } from "./support/sign-in";
  * At most three people per test, 320×180 video (`?video=low`).
  */
 
-test.describe.configure({ mode: "serial" });
-
 async function setRoomPolicy(room: Room, overrides: Partial<RoomPolicy>) {
   const client = new pg.Client({ connectionString: requireStackEnv("DATABASE_URL") });
   await client.connect();
