@@ -26,7 +26,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   // A subfolder, because Playwright empties it at start and the stack keeps its logs beside it.
   outputDir: "test-results/e2e",
-  timeout: 60_000,
+  // About twice the slowest test measured with one of the two cores kept busy (docs/testing.md, "Time budget").
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -88,7 +88,7 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
 const suggestionToast = (page: Page) => page.getByText(SUGGESTION, { exact: true });
 
 test("a participant on a lossy downlink gets the suggestion, and the host's report names him and the cause", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const started = Date.now();
   // Everyone signs in before the call starts; Alice owns the room, so she hosts.
   const people: Person[] = await signInEveryone(browser, ["alice", "carol", "bob"]);
