@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/prisma";
 import type { PeerQualitySample } from "@/lib/signaling/analytics-messages";
 import { createTestUser, deleteTestUsers, type TestUser } from "../../support/test-users";
 import { clientRegistry, PartyClient } from "../party/party-client";
+import { waitForMeetingsToEnd } from "../../support/meeting-records";
 
 /** Polls until `read` returns a value `done` accepts: PartyKit forwards through delayed, batched outboxes. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
@@ -25,6 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await clients.leaveAll();
+  await waitForMeetingsToEnd(roomIds);
   await prisma.meeting.deleteMany({ where: { roomId: { in: roomIds } } });
   await prisma.room.deleteMany({ where: { id: { in: roomIds } } });
   await deleteTestUsers([owner]);

@@ -6,6 +6,7 @@ import { seedTemplates } from "@/lib/domain/seed-templates";
 import { PROTOCOL_VERSION } from "@/lib/signaling";
 import { callApi, createTestUser, deleteTestUsers, type TestUser } from "../../support/test-users";
 import { clientRegistry, PartyClient, roomSocketUrl } from "../party/party-client";
+import { waitForMeetingsToEnd } from "../../support/meeting-records";
 
 const appUrl = requireStackEnv("CONFER_APP_URL");
 const cleanupSecret = requireStackEnv("CLEANUP_SECRET");
@@ -21,6 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await clients.leaveAll();
+  await waitForMeetingsToEnd(roomIds);
   await prisma.auditLog.deleteMany({ where: { action: "room.expired", targetId: { in: roomIds } } });
   await prisma.meeting.deleteMany({ where: { roomId: { in: roomIds } } });
   await prisma.room.deleteMany({ where: { id: { in: roomIds } } });
