@@ -32,7 +32,7 @@ export type EffectEvent =
 
 export const initialEffectState: EffectState = { phase: "off", modelRateIndex: 0, overloadSince: null, error: null };
 
-export const modelRate = (state: EffectState): number => MODEL_RATES[state.modelRateIndex] ?? MODEL_RATES[MODEL_RATES.length - 1];
+export const modelRate = (state: EffectState): number => MODEL_RATES[Math.min(state.modelRateIndex, MODEL_RATES.length - 1)] ?? 10;
 
 export const isActive = (state: EffectState): boolean => state.phase === "loading" || state.phase === "running" || state.phase === "degraded";
 
