@@ -25,7 +25,7 @@ export const defaultLowLightConfig: LowLightConfig = {
   onBelow: 0.3,
   offAbove: 0.4,
   target: 0.45,
-  maxGain: 5,
+  maxGain: 6,
   lumaTimeConstantMs: 1_000,
   gainTimeConstantMs: 700,
   rampMs: 1_000,

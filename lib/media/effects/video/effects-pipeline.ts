@@ -17,6 +17,8 @@ export type PipelineStats = {
   luma: number | null;
   toneStrength: number;
   toneGain: number;
+  /** Mean ms per frame of each stage (upload + thumbnail, model, composite), to see where the time goes. */
+  stagesMs: { upload: number; model: number; composite: number };
 };
 
 /** Mean luma is measured this often even without segmentation: the controller averages over a second anyway. */
@@ -39,7 +41,7 @@ export class EffectsPipeline {
   private backgroundKey = "";
   private maskReady = false;
   private modelRate = 30;
-  private window = { frames: 0, modelRuns: 0, processing: [] as number[], startedAt: 0 };
+  private window = { frames: 0, modelRuns: 0, processing: [] as number[], startedAt: 0, upload: 0, model: 0, composite: 0 };
 
   readonly compositor: Compositor;
 
@@ -72,7 +74,9 @@ export class EffectsPipeline {
       // Turned off: fade out through the controller as if the picture were bright, rather than jump.
       this.lowLight = updateLowLight(this.lowLight, 1, now - this.lastFrameAt);
     }
+    const uploadedAt = performance.now();
     if (segment) this.runModel(now);
+    const modelDoneAt = performance.now();
     if (background.kind === "image") this.ensureBackground(background.imageId, width, height);
     this.compositor.render({
       mode: background.kind === "none" ? "none" : background.kind,
@@ -80,16 +84,25 @@ export class EffectsPipeline {
       tone: toneParams(this.lowLight),
     });
     this.lastFrameAt = now;
+    const doneAt = performance.now();
     this.window.frames += 1;
-    this.window.processing.push(performance.now() - startedAt);
+    this.window.upload += uploadedAt - startedAt;
+    this.window.model += modelDoneAt - uploadedAt;
+    this.window.composite += doneAt - modelDoneAt;
+  }
+
+  /** A frame's whole time in the effects, arrival to handed on (the caller knows when it is handed on). */
+  frameDone(totalMs: number): void {
+    this.window.processing.push(totalMs);
   }
 
   /** The figures since the last call. */
   takeStats(now: number): PipelineStats {
-    const { frames, modelRuns, processing, startedAt } = this.window;
+    const { frames, modelRuns, processing, startedAt, upload, model, composite } = this.window;
     const seconds = Math.max(0.001, (now - startedAt) / 1000);
     const sorted = [...processing].sort((a, b) => a - b);
-    this.window = { frames: 0, modelRuns: 0, processing: [], startedAt: now };
+    const perFrame = (total: number) => total / Math.max(1, frames);
+    this.window = { frames: 0, modelRuns: 0, processing: [], startedAt: now, upload: 0, model: 0, composite: 0 };
     return {
       fps: frames / seconds,
       modelFps: modelRuns / seconds,
@@ -101,6 +114,7 @@ export class EffectsPipeline {
       luma: this.lowLight.luma,
       toneStrength: this.lowLight.strength,
       toneGain: this.lowLight.gain,
+      stagesMs: { upload: perFrame(upload), model: perFrame(model), composite: perFrame(composite) },
     };
   }
 

@@ -33,11 +33,13 @@ async function run(readable: ReadableStream<VideoFrame>, writable: WritableStrea
     while (!stopped) {
       const { value: frame, done } = await reader.read();
       if (done || !frame) break;
+      const arrivedAt = performance.now();
       try {
-        pipeline!.process(frame, frame.displayWidth, frame.displayHeight, performance.now());
+        pipeline!.process(frame, frame.displayWidth, frame.displayHeight, arrivedAt);
         // The output keeps the input's timestamp, so the encoder's pacing and A/V sync are unchanged.
         const output = new VideoFrame(canvas, { timestamp: frame.timestamp, alpha: "discard" });
         await writer.write(output);
+        pipeline?.frameDone(performance.now() - arrivedAt);
       } finally {
         frame.close();
       }

@@ -46,7 +46,9 @@ export class MainThreadLoop {
       if (this.stopped) return;
       const { videoWidth, videoHeight } = this.video;
       if (videoWidth > 0) {
-        this.pipeline.process(this.video, videoWidth, videoHeight, performance.now());
+        const startedAt = performance.now();
+        this.pipeline.process(this.video, videoWidth, videoHeight, startedAt);
+        this.pipeline.frameDone(performance.now() - startedAt);
         this.firstFrame?.();
         this.firstFrame = null;
       }

@@ -39,6 +39,9 @@ export class VideoEffectsProcessor extends TypedEmitter<VideoEffectsEvents> {
   private minFps = 24;
   private pendingReady = 0;
   private rateStep = 0;
+  private readyForSettings: (() => void) | null = null;
+  /** The model is loaded in this processor's pipeline: background effects can be switched on without a stall. */
+  segmentationLoaded = false;
   private readonly assets: EffectsAssets;
 
   constructor(private readonly options: VideoEffectsOptions) {
@@ -76,14 +79,16 @@ export class VideoEffectsProcessor extends TypedEmitter<VideoEffectsEvents> {
       const start: ToWorker = { type: "start", readable: processor.readable, writable: generator.writable, settings, modelRate: this.rate(), assets: this.assets };
       worker.postMessage(start, [processor.readable, generator.writable] as unknown as Transferable[]);
       this.output = generator;
-      await this.untilStarted(firstFrame);
+      const ready = new Promise<void>((resolve) => (this.readyForSettings = resolve));
+      // Both: loading the model blocks the worker for a moment, which must happen before the track is published.
+      await this.untilStarted(Promise.all([firstFrame, ready]).then(() => {}));
     } else {
       this.rateStep = FALLBACK_RATE_STEP;
       this.fallback = new MainThreadLoop(source, this.assets);
       this.output = this.fallback.track;
       this.statsTimer = setInterval(() => this.onStats(this.fallback!.takeStats()), 1000);
-      void this.configureFallback();
-      await this.untilStarted(this.fallback.firstFrameDrawn);
+      const configured = this.configureFallback();
+      await this.untilStarted(Promise.all([this.fallback.firstFrameDrawn, configured]).then(() => {}));
     }
     return this.output;
   }
@@ -140,7 +145,9 @@ export class VideoEffectsProcessor extends TypedEmitter<VideoEffectsEvents> {
 
   private async configureFallback(): Promise<void> {
     try {
-      await this.fallback?.configure(this.settings, this.rate());
+      const settings = this.settings;
+      await this.fallback?.configure(settings, this.rate());
+      if (needsSegmentation(settings)) this.segmentationLoaded = true;
       this.dispatch({ type: "ready" });
     } catch (error) {
       this.dispatch({ type: "failed", error: error instanceof Error ? error.message : String(error) });
@@ -148,7 +155,12 @@ export class VideoEffectsProcessor extends TypedEmitter<VideoEffectsEvents> {
   }
 
   private onWorkerMessage(message: FromWorker): void {
-    if (message.type === "ready" && message.configureId === this.pendingReady) this.dispatch({ type: "ready" });
+    if (message.type === "ready" && message.configureId === this.pendingReady) {
+      if (needsSegmentation(this.settings)) this.segmentationLoaded = true;
+      this.readyForSettings?.();
+      this.readyForSettings = null;
+      this.dispatch({ type: "ready" });
+    }
     else if (message.type === "error") this.dispatch({ type: "failed", error: message.message });
     else if (message.type === "stats") this.onStats(message.stats);
   }
