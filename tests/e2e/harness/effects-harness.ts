@@ -32,6 +32,7 @@ const remote = { video: null as HTMLVideoElement | null, frames: 0, lastFrameAt:
 /** Gaps over 100 ms between painted frames: when they ended (Date.now(), comparable across pages) and how long. */
 const longGaps: { endedAt: number; ms: number }[] = [];
 const references = new Map<string, ImageData>();
+const preview = document.createElement("video");
 
 function watchFrames(element: HTMLVideoElement): void {
   element.requestVideoFrameCallback((now) => {
@@ -76,6 +77,11 @@ const effects = {
       audio: audio ? { echoCancellation: true, noiseSuppression: false, autoGainControl: false } : false,
     });
     camera = stream.getVideoTracks()[0] ?? null;
+    if (camera) {
+      Object.assign(preview, { autoplay: true, muted: true, playsInline: true, width: 160, height: 90 });
+      preview.srcObject = new MediaStream([camera]);
+      document.body.append(preview);
+    }
     const microphone = stream.getAudioTracks()[0] ?? null;
     mesh = new PeerMesh({ selfId: options.selfId, iceServers: [], send: (to: string, signal: RtcSignal) => void window.sendSignal(options.selfId, to, signal) });
     mesh.on("remote-track", showRemoteTrack);
@@ -88,7 +94,11 @@ const effects = {
         processor.on("stats", (stats) => (lastStats = stats));
         return processor;
       },
-      publish: (track) => requireMesh().setLocalMedia({ video: track }),
+      publish: (track) => {
+        // The local preview, as in the app: the published track is also what the person sees of themselves.
+        preview.srcObject = track ? new MediaStream([track]) : null;
+        return requireMesh().setLocalMedia({ video: track });
+      },
       onError: (error) => errors.push(`effects: ${String(error)}`),
     });
   },

@@ -36,8 +36,11 @@ async function run(readable: ReadableStream<VideoFrame>, writable: WritableStrea
       const arrivedAt = performance.now();
       try {
         pipeline!.process(frame, frame.displayWidth, frame.displayHeight, arrivedAt);
-        // The output keeps the input's timestamp, so the encoder's pacing and A/V sync are unchanged.
-        const output = new VideoFrame(canvas, { timestamp: frame.timestamp, alpha: "discard" });
+        // The output keeps the input's timestamp, so the encoder's pacing and A/V sync are unchanged. Transferring
+        // the drawing buffer avoids the copy that `new VideoFrame(canvas)` makes (a CPU copy on software GL).
+        const bitmap = canvas.transferToImageBitmap();
+        const output = new VideoFrame(bitmap, { timestamp: frame.timestamp, alpha: "discard" });
+        bitmap.close();
         await writer.write(output);
         pipeline?.frameDone(performance.now() - arrivedAt);
       } finally {
