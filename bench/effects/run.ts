@@ -61,7 +61,7 @@ async function measureCase(size: { width: number; height: number }, test: Case):
   const video = test.dark ? (hd ? fixtures.darkCameraHd : fixtures.darkCamera) : hd ? fixtures.cameraHd : fixtures.camera;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [...chromiumLaunchArgs, `--use-file-for-fake-video-capture=${video}`, `--use-file-for-fake-audio-capture=${fixtures.noisyMic}`],
+    args: [...chromiumLaunchArgs, "--enable-unsafe-swiftshader", `--use-file-for-fake-video-capture=${video}`, `--use-file-for-fake-audio-capture=${fixtures.noisyMic}`],
   });
   const room = new EffectsRoom(bundles);
   try {
