@@ -86,7 +86,12 @@ const effects = {
     mesh = new PeerMesh({ selfId: options.selfId, iceServers: [], send: (to: string, signal: RtcSignal) => void window.sendSignal(options.selfId, to, signal) });
     mesh.on("remote-track", showRemoteTrack);
     mesh.on("error", ({ peerId, operation, error }) => errors.push(`${peerId} ${operation}: ${String(error)}`));
-    if (microphone && options.noiseSuppression !== null) suppressor = await NoiseSuppressor.start(microphone, options.noiseSuppression, harnessNoiseAssets);
+    if (microphone && options.noiseSuppression !== null) {
+      // Playwright's page.route does not see worklet module requests: fetch the script (routed) and add it as a blob.
+      const script = await (await fetch(harnessNoiseAssets.workletUrl)).text();
+      const workletUrl = URL.createObjectURL(new Blob([script], { type: "text/javascript" }));
+      suppressor = await NoiseSuppressor.start(microphone, options.noiseSuppression, { ...harnessNoiseAssets, workletUrl });
+    }
     await mesh.setLocalMedia({ audio: suppressor?.track ?? microphone, video: camera });
     effectsSwitch = new VideoEffectsSwitch({
       createProcessor: async () => {
