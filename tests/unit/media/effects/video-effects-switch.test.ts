@@ -16,18 +16,19 @@ function harness(options: { failStart?: boolean } = {}) {
     createProcessor: async () => {
       const id = `p${(made += 1)}`;
       let settings: VideoEffectSettings | null = null;
-      return {
+      const processor = {
         segmentationLoaded: false,
         async start(_camera: MediaStreamTrack, next: VideoEffectSettings) {
           settings = next;
           log.push(`${id}.start`);
           if (options.failStart) throw new Error("no WebGL2");
-          this.segmentationLoaded = next.background.kind !== "none";
+          processor.segmentationLoaded = next.background.kind !== "none";
           return track(`${id}-out`);
         },
         setEffects: (next: VideoEffectSettings) => log.push(`${id}.set ${next.background.kind}${next.lowLight ? "+ll" : ""} (was ${settings?.background.kind})`),
         stop: () => log.push(`${id}.stop`),
-      } as unknown as VideoEffectsProcessor;
+      };
+      return processor as unknown as VideoEffectsProcessor;
     },
     publish: (published) => void log.push(`publish ${published?.id ?? "null"}`),
     onError: (error) => log.push(`error ${String(error)}`),
