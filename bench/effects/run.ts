@@ -4,7 +4,7 @@
  * camera alone), and the time the effects add to each frame (arrival in the worker → processed frame handed on).
  * Noise suppression: CPU of the microphone through RNNoise minus the microphone alone.
  *
- *   flock /tmp/confer-cpu.lock npx tsx bench/effects/run.ts [--seconds 8]
+ *   flock /tmp/confer-cpu.lock npx tsx bench/effects/run.ts [--seconds 8] [--only video|audio]
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -16,6 +16,7 @@ import { buildMediaFixtures, fixturesMissingReason } from "../../tests/e2e/suppo
 import { machineDescription } from "../support/machine";
 
 const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 8;
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const TICKS_PER_SECOND = 100;
 
 /** utime + stime of every process descending from this one (Chromium is our child), in clock ticks. */
@@ -94,10 +95,10 @@ async function measureCase(size: { width: number; height: number }, test: Case):
   }
 }
 
-for (const size of [{ width: 640, height: 360 }, { width: 1280, height: 720 }]) {
+for (const size of only === "audio" ? [] : [{ width: 640, height: 360 }, { width: 1280, height: 720 }]) {
   for (const test of videoCases) console.log(`${size.width}×${size.height} ${test.name}: ${await measureCase(size, test)}`);
 }
-for (const noiseSuppression of [false, true]) {
+for (const noiseSuppression of only === "video" ? [] : [false, true]) {
   const name = noiseSuppression ? "microphone + RNNoise" : "microphone, RNNoise bypassed (baseline)";
   console.log(`audio ${name}: ${await measureCase({ width: 640, height: 360 }, { name, settings: null, noiseSuppression })}`);
 }
