@@ -13,6 +13,8 @@ export const mediaAssets = [
   { from: "@sapphi-red/web-noise-suppressor/dist/rnnoise/workletProcessor.js", to: "rnnoise/workletProcessor.js" },
   { from: "@sapphi-red/web-noise-suppressor/dist/rnnoise.wasm", to: "rnnoise/rnnoise.wasm" },
   { from: "@sapphi-red/web-noise-suppressor/dist/rnnoise_simd.wasm", to: "rnnoise/rnnoise_simd.wasm" },
+  { from: "@sapphi-red/web-noise-suppressor/dist/gtcrn/workletProcessor.js", to: "gtcrn/workletProcessor.js" },
+  { from: "@sapphi-red/web-noise-suppressor/dist/gtcrn.wasm", to: "gtcrn/gtcrn.wasm" },
 ] as const;
 
 export const nodeModules = fileURLToPath(new URL("../node_modules/", import.meta.url));

@@ -36,11 +36,11 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 };
 
-test("noise suppression lowers the receiver's noise floor in speech gaps by ≥ 15 dB and keeps speech within 3 dB", async () => {
+for (const model of ["rnnoise", "gtcrn"] as const) test(`noise suppression (${model}) lowers the receiver's noise floor in speech gaps by ≥ 15 dB and keeps speech within 3 dB`, async () => {
   const room = new EffectsRoom(bundles);
   try {
     const receiver = await room.join(browser, { selfId: "receiver", video: false, noiseSuppression: null });
-    const sender = await room.join(browser, { selfId: "sender", video: false, noiseSuppression: false });
+    const sender = await room.join(browser, { selfId: "sender", video: false, noiseSuppression: false, noiseModel: model });
     await sender.page.evaluate(() => window.effects.connect("receiver"));
     await expect.poll(() => receiver.page.evaluate(() => window.effects.hasRemoteAudio()), { timeout: 15_000 }).toBe(true);
     await receiver.page.waitForTimeout(2_000);
@@ -53,7 +53,7 @@ test("noise suppression lowers the receiver's noise floor in speech gaps by ≥ 
     const [floorOff, floorOn, speechOff, speechOn] = [percentile(off, 10), percentile(on, 10), percentile(off, 90), percentile(on, 90)];
     const { speechRms, noiseRms } = noisyMicFigures();
     console.log(
-      `noise suppression: input speech ${(20 * Math.log10(speechRms)).toFixed(1)} dBFS, noise ${(20 * Math.log10(noiseRms)).toFixed(1)} dBFS; ` +
+      `noise suppression (${model}): input speech ${(20 * Math.log10(speechRms)).toFixed(1)} dBFS, noise ${(20 * Math.log10(noiseRms)).toFixed(1)} dBFS; ` +
         `at the receiver, noise floor (p10 of 20 ms windows) ${floorOff.toFixed(1)} → ${floorOn.toFixed(1)} dBFS (−${(floorOff - floorOn).toFixed(1)} dB), ` +
         `speech (p90) ${speechOff.toFixed(1)} → ${speechOn.toFixed(1)} dBFS (${(speechOn - speechOff).toFixed(1)} dB); ${off.length}/${on.length} windows`,
     );

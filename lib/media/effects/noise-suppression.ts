@@ -1,16 +1,28 @@
-import { loadRnnoise, RnnoiseWorkletNode } from "@sapphi-red/web-noise-suppressor";
-
-/** The RNNoise AudioWorklet and its wasm (plain and SIMD), served by the app (scripts/copy-media-assets.ts). */
-export type NoiseSuppressionAssets = { workletUrl: string; wasmUrl: string; simdWasmUrl: string };
-
-export const defaultNoiseSuppressionAssets: NoiseSuppressionAssets = {
-  workletUrl: "/media-models/rnnoise/workletProcessor.js",
-  wasmUrl: "/media-models/rnnoise/rnnoise.wasm",
-  simdWasmUrl: "/media-models/rnnoise/rnnoise_simd.wasm",
-};
+import { GtcrnWorkletNode, loadGtcrn, loadRnnoise, RnnoiseWorkletNode } from "@sapphi-red/web-noise-suppressor";
 
 /**
- * The microphone through RNNoise (@sapphi-red/web-noise-suppressor) in an AudioWorklet, out as a track of a
+ * The models @sapphi-red/web-noise-suppressor ships: RNNoise (Xiph, the classic) and GTCRN (a small neural
+ * speech-enhancement model). Both run at 48 kHz in an AudioWorklet.
+ */
+export type NoiseModel = "rnnoise" | "gtcrn";
+
+/** A model's AudioWorklet and wasm (plain and SIMD), served by the app (scripts/copy-media-assets.ts). */
+export type NoiseSuppressionAssets = { model: NoiseModel; workletUrl: string; wasmUrl: string; simdWasmUrl: string };
+
+export const noiseSuppressionAssets: Record<NoiseModel, NoiseSuppressionAssets> = {
+  rnnoise: {
+    model: "rnnoise",
+    workletUrl: "/media-models/rnnoise/workletProcessor.js",
+    wasmUrl: "/media-models/rnnoise/rnnoise.wasm",
+    simdWasmUrl: "/media-models/rnnoise/rnnoise_simd.wasm",
+  },
+  gtcrn: { model: "gtcrn", workletUrl: "/media-models/gtcrn/workletProcessor.js", wasmUrl: "/media-models/gtcrn/gtcrn.wasm", simdWasmUrl: "/media-models/gtcrn/gtcrn.wasm" },
+};
+
+export const defaultNoiseSuppressionAssets = noiseSuppressionAssets.rnnoise;
+
+/**
+ * The microphone through RNNoise or GTCRN (@sapphi-red/web-noise-suppressor) in an AudioWorklet, out as a track of a
  * MediaStreamAudioDestinationNode. It comes after the browser's own processing: the microphone is opened with
  * echo cancellation on and the browser's noise suppression off (two suppressors in a row cost speech quality
  * and gain nothing). Turning it off bypasses the worklet inside the graph, so the published track, and the
@@ -20,7 +32,7 @@ export class NoiseSuppressor {
   private constructor(
     private readonly context: AudioContext,
     private readonly source: MediaStreamAudioSourceNode,
-    private readonly denoiser: RnnoiseWorkletNode,
+    private readonly denoiser: RnnoiseWorkletNode | GtcrnWorkletNode,
     private readonly destination: MediaStreamAudioDestinationNode,
     private enabled: boolean,
   ) {}
@@ -30,11 +42,11 @@ export class NoiseSuppressor {
     const context = new AudioContext({ sampleRate: 48_000, latencyHint: "interactive" });
     try {
       const [wasmBinary] = await Promise.all([
-        loadRnnoise({ url: assets.wasmUrl, simdUrl: assets.simdWasmUrl }),
+        assets.model === "gtcrn" ? loadGtcrn({ url: assets.wasmUrl }) : loadRnnoise({ url: assets.wasmUrl, simdUrl: assets.simdWasmUrl }),
         context.audioWorklet.addModule(assets.workletUrl),
       ]);
       const source = context.createMediaStreamSource(new MediaStream([microphone]));
-      const denoiser = new RnnoiseWorkletNode(context, { maxChannels: 1, wasmBinary });
+      const denoiser = assets.model === "gtcrn" ? new GtcrnWorkletNode(context, { maxChannels: 1, wasmBinary }) : new RnnoiseWorkletNode(context, { maxChannels: 1, wasmBinary });
       const destination = context.createMediaStreamDestination();
       destination.channelCount = 1;
       source.connect(denoiser);

@@ -6,7 +6,7 @@
 import { PeerMesh, type PeerMeshEvents } from "../../../lib/rtc";
 import type { RtcSignal } from "../../../lib/signaling/rtc-signal";
 import type { BackgroundImageId, VideoEffectSettings } from "../../../lib/media/effects/effect-settings";
-import { NoiseSuppressor } from "../../../lib/media/effects/noise-suppression";
+import { type NoiseModel, noiseSuppressionAssets, NoiseSuppressor } from "../../../lib/media/effects/noise-suppression";
 import { drawBackground } from "../../../lib/media/effects/video/background-images";
 import type { PipelineStats } from "../../../lib/media/effects/video/effects-pipeline";
 import { VideoEffectsProcessor } from "../../../lib/media/effects/video/video-effects-processor";
@@ -18,6 +18,7 @@ export type EffectsStartOptions = {
   video: { width: number; height: number; frameRate: number } | false;
   /** null: no microphone; otherwise whether noise suppression starts on. */
   noiseSuppression: boolean | null;
+  noiseModel?: NoiseModel;
   /** Forces the main-thread fallback instead of the worker. */
   mainThread?: boolean;
 };
@@ -88,9 +89,10 @@ const effects = {
     mesh.on("error", ({ peerId, operation, error }) => errors.push(`${peerId} ${operation}: ${String(error)}`));
     if (microphone && options.noiseSuppression !== null) {
       // Playwright's page.route does not see worklet module requests: fetch the script (routed) and add it as a blob.
-      const script = await (await fetch(harnessNoiseAssets.workletUrl)).text();
+      const assets = noiseSuppressionAssets[options.noiseModel ?? "rnnoise"];
+      const script = await (await fetch(assets.workletUrl)).text();
       const workletUrl = URL.createObjectURL(new Blob([script], { type: "text/javascript" }));
-      suppressor = await NoiseSuppressor.start(microphone, options.noiseSuppression, { ...harnessNoiseAssets, workletUrl });
+      suppressor = await NoiseSuppressor.start(microphone, options.noiseSuppression, { ...assets, workletUrl });
     }
     await mesh.setLocalMedia({ audio: suppressor?.track ?? microphone, video: camera });
     effectsSwitch = new VideoEffectsSwitch({
@@ -182,8 +184,6 @@ function levelMeterModule(): string {
   });`;
   return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
 }
-
-const harnessNoiseAssets = { workletUrl: "/media-models/rnnoise/workletProcessor.js", wasmUrl: "/media-models/rnnoise/rnnoise.wasm", simdWasmUrl: "/media-models/rnnoise/rnnoise_simd.wasm" };
 
 function requireMesh(): PeerMesh {
   if (!mesh) throw new Error("effects.start() first");
