@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-test/**", ".next-bench/**", ".data/**", ".partykit/**", "lib/db/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-test/**", ".next-bench/**", ".data/**", ".partykit/**", "lib/db/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "public/media-models/**", "next-env.d.ts"],
   },
 ];
 

@@ -7,6 +7,10 @@ export const systemDependencies: SystemDependency[] = [
   { binary: "/usr/bin/chromium", packages: ["chromium"], why: "browser end-to-end tests", required: true },
   { binary: "/usr/sbin/slapd", packages: ["slapd", "ldap-utils"], why: "LDAP sign-in tests (skipped without it)", required: false },
   { binary: "/usr/bin/turnserver", packages: ["coturn"], why: "TURN relay (relay-only calls)", required: false },
+  // tests/e2e/support/media-fixtures.ts: fake camera/microphone files for the effects tests (skipped without them).
+  { binary: "/usr/bin/ffmpeg", packages: ["ffmpeg"], why: "media effects tests: fake camera .y4m (skipped without it)", required: false },
+  { binary: "/usr/bin/sox", packages: ["sox"], why: "media effects tests: noisy microphone .wav (skipped without it)", required: false },
+  { binary: "/usr/bin/espeak-ng", packages: ["espeak-ng"], why: "media effects tests: speech for the fake microphone (skipped without it)", required: false },
 ];
 
 const canInstall = () => process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
