@@ -36,7 +36,10 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 };
 
-for (const model of ["rnnoise", "gtcrn"] as const) test(`noise suppression (${model}) lowers the receiver's noise floor in speech gaps by ≥ 15 dB and keeps speech within 3 dB`, async () => {
+/** The issue's goal is 3 dB; RNNoise measured −6.1 to −6.6 dB here, so it is held to its measured level until a model meets it. */
+const speechBoundDb = (model: "rnnoise" | "gtcrn") => (model === "rnnoise" ? 9 : 3);
+
+for (const model of ["rnnoise", "gtcrn"] as const) test(`noise suppression (${model}) lowers the receiver's noise floor in speech gaps by ≥ 15 dB and keeps speech within ${speechBoundDb(model)} dB`, async () => {
   // Measured 2026-12-02 (RNNoise): noise floor −52.2 dB, but speech p90 −6.1 dB (the synthetic espeak voice is
   // partly suppressed): the issue's 3 dB bound is not met yet (docs/media-effects.md, "Open"). GTCRN has not run
   // on this machine yet, so it is not part of the suite until it has been measured.
@@ -66,7 +69,7 @@ for (const model of ["rnnoise", "gtcrn"] as const) test(`noise suppression (${mo
     // Goal: within 3 dB. RNNoise misses it (−6.1 dB measured); until a model meets it, this bound guards against
     // it getting worse, and the annotation carries the figure.
     test.info().annotations.push({ type: "speech change (dB)", description: (speechOn - speechOff).toFixed(1) });
-    expect(Math.abs(speechOn - speechOff)).toBeLessThanOrEqual(model === "rnnoise" ? 9 : 3);
+    expect(Math.abs(speechOn - speechOff)).toBeLessThanOrEqual(speechBoundDb(model));
     expect(room.failures).toEqual([]);
   } finally {
     await room.close();
