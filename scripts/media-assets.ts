@@ -1,3 +1,5 @@
+import { copyFileSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -19,3 +21,24 @@ export const mediaAssets = [
 
 export const nodeModules = fileURLToPath(new URL("../node_modules/", import.meta.url));
 export const publicMediaModels = fileURLToPath(new URL("../public/media-models/", import.meta.url));
+
+/** Copies what changed into public/media-models/ (gitignored); offline, it only copies files. Returns how many. */
+export function copyMediaAssets(): number {
+  let copied = 0;
+  for (const asset of mediaAssets) {
+    const [source, target] = [join(nodeModules, asset.from), join(publicMediaModels, asset.to)];
+    const unchanged = (() => {
+      try {
+        const [a, b] = [statSync(source), statSync(target)];
+        return a.size === b.size && a.mtimeMs <= b.mtimeMs;
+      } catch {
+        return false;
+      }
+    })();
+    if (unchanged) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(source, target);
+    copied += 1;
+  }
+  return copied;
+}

@@ -3,7 +3,7 @@
 import { type ReactNode, useEffect } from "react";
 import type { CaptureProfile } from "@/lib/media/capture-profiles";
 import { ExitScreen } from "./exit-screen";
-import { useLocalMedia } from "./hooks/use-local-media";
+import { useMeetingMedia } from "./hooks/use-meeting-media";
 import { useMeeting } from "./hooks/use-meeting";
 import { MeetingView } from "./meeting-view";
 import { PreJoin } from "./prejoin/pre-join";
@@ -11,6 +11,8 @@ import { WaitingScreen } from "./waiting-screen";
 
 type Props = {
   roomId: string;
+  /** The signed-in user: effect choices are remembered per user. */
+  userId: string;
   roomName: string;
   selfName: string;
   profile: CaptureProfile;
@@ -23,8 +25,8 @@ type Props = {
  * A room's page from arrival to goodbye: the lobby (media starts at once, so Join is instant), the meeting over
  * the whole viewport, then the exit screen with Rejoin.
  */
-export function MeetingRoom({ roomId, roomName, selfName, profile, header, details }: Props) {
-  const media = useLocalMedia(profile);
+export function MeetingRoom({ roomId, userId, roomName, selfName, profile, header, details }: Props) {
+  const media = useMeetingMedia(userId, profile);
   const meeting = useMeeting(roomId, media);
   const { start } = media;
   useEffect(() => start(), [start]);

@@ -10,7 +10,7 @@ import { ShortcutsDialog } from "@/components/meeting/controls/shortcuts-dialog"
 import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
 import { useKeyboardShortcuts } from "@/components/meeting/hooks/use-keyboard-shortcuts";
 import { useMutedSpeechHint } from "@/components/meeting/hooks/use-muted-speech-hint";
-import type { LocalMedia, LocalMediaControls } from "@/components/meeting/hooks/use-local-media";
+import type { MeetingMedia } from "@/components/meeting/hooks/use-meeting-media";
 import { FIRST_REMOTE_FRAME_MARK, MEETING_TOASTER_ID, type useMeeting } from "@/components/meeting/hooks/use-meeting";
 import { ChatPanel } from "@/components/meeting/panels/chat-panel";
 import { ParticipantsPanel } from "@/components/meeting/panels/participants-panel";
@@ -27,7 +27,7 @@ import { MeetingStage } from "./meeting-stage";
 
 type Props = {
   meeting: ReturnType<typeof useMeeting>;
-  media: LocalMedia & LocalMediaControls;
+  media: MeetingMedia;
   roomName: string;
   selfName: string;
 };

@@ -42,6 +42,9 @@ export const featureNameSchema = z.enum([
   "reaction",
   "layout",
   "blur",
+  "background",
+  "low-light",
+  "noise-suppression",
   "recording",
 ]);
 

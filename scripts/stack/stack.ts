@@ -4,6 +4,7 @@ import type { StackPorts } from "../../lib/config/ports";
 import { httpOk, type ManagedProcess, runCommand, startProcess } from "./managed-process";
 import type { StackSecrets } from "./secrets";
 import { warmUpDevRoutes } from "./warm-up-dev";
+import { copyMediaAssets } from "../media-assets";
 
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
 const TURN_BINARY = "/usr/bin/turnserver";
@@ -203,6 +204,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await timed(timings, "next", async () => {
       if (options.mode === "test") {
         const distDir = options.nextDistDir ?? ".next-test";
+        // `next build` here skips npm's prebuild: the effects' models must be in public/ before it.
+        copyMediaAssets();
         const built = await runCommand(bin("next"), ["build"], { ...env, NEXT_DIST_DIR: distDir });
         if (built !== 0) throw new Error("next build failed (see above).");
         running.push(

@@ -22,6 +22,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   return (
     <MeetingRoom
       roomId={room.id}
+      userId={actor.id}
       roomName={room.name}
       selfName={actor.name}
       profile={isCaptureProfile(video) ? video : "hd"}

@@ -2,21 +2,22 @@
 
 import { Settings, X } from "lucide-react";
 import { Dialog } from "radix-ui";
-import type { LocalMedia, LocalMediaControls } from "@/components/meeting/hooks/use-local-media";
+import type { MeetingMedia } from "@/components/meeting/hooks/use-meeting-media";
 import { DeviceSettings } from "@/components/meeting/prejoin/device-settings";
+import { EffectsSettings } from "@/components/meeting/prejoin/effects-settings";
 import { ControlButton } from "./control-button";
 
 /** Switching microphone, camera or speaker mid-meeting: the new track replaces the old one for every peer. */
-export function DevicesDialog({ media }: { media: LocalMedia & LocalMediaControls }) {
+export function DevicesDialog({ media }: { media: MeetingMedia }) {
   const errors = [media.microphone.error, media.camera.error].filter((error) => error !== null);
   return (
     <Dialog.Root>
       <Dialog.Trigger asChild>
-        <ControlButton label="Devices" hint="Microphone, camera and speaker" icon={<Settings aria-hidden className="size-5" />} />
+        <ControlButton label="Devices" hint="Microphone, camera, speaker and effects" icon={<Settings aria-hidden className="size-5" />} />
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,480px)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 text-slate-900 shadow-xl">
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[92vh] w-[min(92vw,480px)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl">
           <div className="flex items-start justify-between gap-4">
             <Dialog.Title className="text-lg font-semibold">Devices</Dialog.Title>
             <Dialog.Close aria-label="Close" className="rounded-full p-1 text-slate-600 hover:bg-slate-100">
@@ -25,6 +26,7 @@ export function DevicesDialog({ media }: { media: LocalMedia & LocalMediaControl
           </div>
           <Dialog.Description className="text-sm text-slate-600">Changes apply at once and are remembered for your next meetings.</Dialog.Description>
           <DeviceSettings media={media} idPrefix="meeting" columns={false} />
+          <EffectsSettings effects={media.effects} idPrefix="meeting" />
           {errors.length > 0 ? (
             <div role="alert" className="space-y-1 text-sm text-amber-900">
               {errors.map((error) => (

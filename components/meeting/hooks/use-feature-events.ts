@@ -7,7 +7,9 @@ import { type FeatureFacts, featureChanges } from "@/components/meeting/state/fe
 /** Sends a `feature` message for each change the user makes to their own media, hand or layout (analytics). */
 export function useFeatureEvents(active: boolean, facts: FeatureFacts | null, send: (message: ClientMessage) => boolean) {
   const last = useRef<FeatureFacts | null>(null);
-  const { audio, video, screen, handRaised, layout } = facts ?? { audio: false, video: false, screen: false, handRaised: false, layout: "" };
+  const { audio, video, screen, handRaised, layout, effects } = facts ?? { audio: false, video: false, screen: false, handRaised: false, layout: "", effects: null };
+  // Compared by value: the settings object is rebuilt on every change of the effects snapshot.
+  const effectsKey = JSON.stringify(effects);
   const known = active && facts !== null;
   useEffect(() => {
     if (!known) {
@@ -15,8 +17,8 @@ export function useFeatureEvents(active: boolean, facts: FeatureFacts | null, se
       last.current = null;
       return;
     }
-    const current = { audio, video, screen, handRaised, layout };
+    const current = { audio, video, screen, handRaised, layout, effects: JSON.parse(effectsKey) as FeatureFacts["effects"] };
     for (const event of featureChanges(last.current, current)) send({ type: "feature", ...event });
     last.current = current;
-  }, [known, audio, video, screen, handRaised, layout, send]);
+  }, [known, audio, video, screen, handRaised, layout, effectsKey, send]);
 }

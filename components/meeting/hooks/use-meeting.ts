@@ -12,7 +12,7 @@ import type { RoomPolicy } from "@/lib/domain/room-policy";
 import { playKnockSound } from "@/components/meeting/knock-sound";
 import { type MediaRights, mediaRights, publishesNothing } from "@/components/meeting/state/media-rights";
 import { useAnnouncer } from "./use-announcer";
-import type { LocalMedia, LocalMediaControls } from "./use-local-media";
+import type { MeetingMedia } from "./use-meeting-media";
 import { type ConnectionHandlers, useMeetingConnection } from "./use-meeting-connection";
 import { useMeetingView } from "./use-meeting-view";
 import { usePeerMesh } from "./use-peer-mesh";
@@ -31,7 +31,7 @@ const GRANT_PREFETCH_INTERVAL_MS = 20_000;
 export const JOIN_CLICKED_MARK = JOIN_MARKS.clicked;
 export const FIRST_REMOTE_FRAME_MARK = JOIN_MARKS.firstRemoteFrame;
 
-type MediaHandle = LocalMedia & LocalMediaControls;
+type MediaHandle = MeetingMedia;
 
 /** The meeting's own toaster (top centre, clear of the control bar); the app's stays for everything else. */
 export const MEETING_TOASTER_ID = "meeting";
@@ -222,7 +222,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       toasterId: MEETING_TOASTER_ID,
       announce,
       turnOffCamera: () => mediaRef.current.setCameraEnabled(false),
-      cameraTrack: () => mediaRef.current.camera.track,
+      cameraTrack: () => mediaRef.current.cameraSource,
     },
     mesh.setReceiveCameras,
   );
@@ -230,7 +230,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   const shownMesh = useMemo(() => (audioOnly ? { ...meshView, tracks: withoutCameras(meshView.tracks) } : meshView), [audioOnly, meshView]);
   useFeatureEvents(
     state.phase === "in-meeting",
-    self ? { ...published, handRaised: handRaisedAt(self) !== null, layout: state.layoutMode } : null,
+    self ? { ...published, handRaised: handRaisedAt(self) !== null, layout: state.layoutMode, effects: media.effects.settings } : null,
     send,
   );
 
@@ -264,6 +264,8 @@ export function useMeeting(roomId: string, media: MediaHandle) {
     performance.clearMarks(JOIN_CLICKED_MARK);
     performance.clearMarks(FIRST_REMOTE_FRAME_MARK);
     performance.mark(JOIN_CLICKED_MARK);
+    // Join is a user gesture: an audio graph created without one (noise suppression) may wait for it.
+    mediaRef.current.effects.resumeAudio();
     // The meeting view's first render is the heaviest of all: as a transition it lets the socket open meanwhile.
     startTransition(() => {
       setJoining(true);

@@ -3,13 +3,15 @@
 import { CameraOff, LoaderCircle, Mic, MicOff, RefreshCw, Video, VideoOff } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ToggleButton } from "@/components/meeting/controls/toggle-button";
-import type { LocalMedia, LocalMediaControls } from "@/components/meeting/hooks/use-local-media";
+import type { LocalMedia } from "@/components/meeting/hooks/use-local-media";
+import type { MeetingMedia } from "@/components/meeting/hooks/use-meeting-media";
 import { TrackVideo } from "@/components/meeting/stage/track-video";
 import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
 import { DeviceSettings } from "./device-settings";
+import { EffectsSettings } from "./effects-settings";
 
 type Props = {
-  media: LocalMedia & LocalMediaControls;
+  media: MeetingMedia;
   displayName: string;
   onJoin: () => void;
   joining: boolean;
@@ -87,6 +89,7 @@ export function PreJoin({ media, displayName, onJoin, joining, joinError }: Prop
           </div>
         </div>
         <DeviceSettings media={media} idPrefix="prejoin" columns />
+        <EffectsSettings effects={media.effects} idPrefix="prejoin" />
       </div>
 
       <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

@@ -50,7 +50,16 @@ export function effectFeatureDetails(settings: EffectSettings): { blur: string; 
   };
 }
 
+/** Field by field: a value that no longer parses (an image since removed) falls back alone, the rest is kept. */
 export function parseEffectSettings(raw: unknown): EffectSettings {
-  const parsed = effectSettingsSchema.partial().safeParse(raw);
-  return parsed.success ? { ...defaultEffectSettings, ...parsed.data } : defaultEffectSettings;
+  const record = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const { shape } = effectSettingsSchema;
+  const background = shape.background.safeParse(record.background);
+  const lowLight = shape.lowLight.safeParse(record.lowLight);
+  const noiseSuppression = shape.noiseSuppression.safeParse(record.noiseSuppression);
+  return {
+    background: background.success ? background.data : defaultEffectSettings.background,
+    lowLight: lowLight.success ? lowLight.data : defaultEffectSettings.lowLight,
+    noiseSuppression: noiseSuppression.success ? noiseSuppression.data : defaultEffectSettings.noiseSuppression,
+  };
 }

@@ -4,8 +4,11 @@ import type { VideoEffectsProcessor } from "./video/video-effects-processor";
 export type VideoEffectsSwitchOptions = {
   /** Makes a processor; in the app it comes from a dynamic import, so effects code loads only when needed. */
   createProcessor: () => Promise<VideoEffectsProcessor>;
-  /** Puts a track where the camera goes (the preview, and the mesh's `setLocalMedia({ video })`: a replaceTrack). */
-  publish: (track: MediaStreamTrack | null) => Promise<void> | void;
+  /**
+   * Puts a track where the camera goes (the preview, and the mesh's `setLocalMedia({ video })`: a replaceTrack).
+   * `camera` is the camera track it stands for, so the caller can tell a current output from a stale one.
+   */
+  publish: (track: MediaStreamTrack | null, camera: MediaStreamTrack | null) => Promise<void> | void;
   onProcessor?: (processor: VideoEffectsProcessor | null) => void;
   onError?: (error: unknown) => void;
 };
@@ -49,12 +52,12 @@ export class VideoEffectsSwitch {
       const processor = await this.options.createProcessor();
       try {
         // Make before break: the old output (or the raw camera) stays published until the new one has frames.
-      const output = await processor.start(camera, settings);
-        await this.options.publish(output);
+        const output = await processor.start(camera, settings);
+        await this.options.publish(output, camera);
       } catch (error) {
         // The effect could not start: the camera goes out as it is, and the caller hears why.
         processor.stop();
-        await this.options.publish(camera);
+        await this.options.publish(camera, camera);
         throw error;
       }
       this.stopProcessor();
@@ -63,7 +66,7 @@ export class VideoEffectsSwitch {
       this.options.onProcessor?.(processor);
       return;
     }
-    await this.options.publish(camera);
+    await this.options.publish(camera, camera);
     if (this.processor) {
       this.stopProcessor();
       this.options.onProcessor?.(null);

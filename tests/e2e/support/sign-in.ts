@@ -3,6 +3,9 @@ import { loadDemoDirectory } from "../../../scripts/dev-idp/directory";
 
 const { password } = loadDemoDirectory();
 
+/** A browser launched by the spec itself (its own fake camera) needs the app's URL: the config's `use` is not applied. */
+type ContextOptions = { baseURL?: string };
+
 /** Signs a demo user in through the bundled OIDC provider, the way a person does. */
 export async function signInWithSso(page: Page, username: string, path = "/"): Promise<void> {
   await page.goto(path);
@@ -15,8 +18,8 @@ export async function signInWithSso(page: Page, username: string, path = "/"): P
 }
 
 /** One browser context per person: IdP sessions and media never mix between participants. */
-export async function signedInPage(browser: Browser, username: string, path = "/"): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write", "camera", "microphone"] });
+export async function signedInPage(browser: Browser, username: string, path = "/", options: ContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write", "camera", "microphone"], ...options });
   const page = await context.newPage();
   await signInWithSso(page, username, path);
   return { context, page };
@@ -26,6 +29,6 @@ export async function signedInPage(browser: Browser, username: string, path = "/
  * Signs several people in at once, each in their own context. Call it before anyone joins a call: a sign-in is a
  * few page loads, cheap on an idle machine and 3–5 s each on two cores busy with video (docs/testing.md).
  */
-export function signInEveryone(browser: Browser, usernames: string[], path = "/"): Promise<{ context: BrowserContext; page: Page }[]> {
-  return Promise.all(usernames.map((username) => signedInPage(browser, username, path)));
+export function signInEveryone(browser: Browser, usernames: string[], path = "/", options: ContextOptions = {}): Promise<{ context: BrowserContext; page: Page }[]> {
+  return Promise.all(usernames.map((username) => signedInPage(browser, username, path, options)));
 }

@@ -1,0 +1,35 @@
+import { type EffectSettings, parseEffectSettings } from "./effect-settings";
+
+/**
+ * The effects a person chose, kept in this browser per signed-in user: a laptop's camera may want blur and the
+ * office room system not, and two people sharing a machine keep their own.
+ */
+export const effectPreferencesKey = (userId: string) => `confer.effects.v1.${userId}`;
+
+type KeyValueStore = Pick<Storage, "getItem" | "setItem">;
+
+function browserStorage(): KeyValueStore | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    // Blocked site data: the choice applies to this visit only.
+    return null;
+  }
+}
+
+export function loadEffectPreferences(userId: string, storage: KeyValueStore | null = browserStorage()): EffectSettings {
+  try {
+    const raw = storage?.getItem(effectPreferencesKey(userId));
+    return parseEffectSettings(raw ? JSON.parse(raw) : {});
+  } catch {
+    return parseEffectSettings({});
+  }
+}
+
+export function saveEffectPreferences(userId: string, settings: EffectSettings, storage: KeyValueStore | null = browserStorage()): void {
+  try {
+    storage?.setItem(effectPreferencesKey(userId), JSON.stringify(settings));
+  } catch {
+    // Quota or privacy mode: the choice still applies to this meeting.
+  }
+}
