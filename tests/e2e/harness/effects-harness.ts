@@ -58,9 +58,12 @@ function showRemoteTrack({ slot, track }: PeerMeshEvents["remote-track"]): void 
   }
 }
 
-function grab(): ImageData {
-  const video = remote.video;
-  if (!video || video.videoWidth === 0) throw new Error("no remote video yet");
+/** Which picture to measure: what the receiver decoded, or the sender's own preview (the effect's output, before the encoder). */
+export type FrameSource = "remote" | "preview";
+
+function grab(source: FrameSource = "remote"): ImageData {
+  const video = source === "remote" ? remote.video : preview;
+  if (!video || video.videoWidth === 0) throw new Error(`no ${source} video yet`);
   const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
   const context = canvas.getContext("2d", { willReadFrequently: true })!;
   context.drawImage(video, 0, 0);
@@ -133,15 +136,15 @@ const effects = {
   hasRemoteAudio: () => remote.audio !== null,
 
   /** Keeps the current remote frame under `name`, to compare later frames with. */
-  keepReference(name: string): void {
-    references.set(name, grab());
+  keepReference(name: string, source: FrameSource = "remote"): void {
+    references.set(name, grab(source));
   },
 
   /** Metrics of `count` remote frames 120 ms apart, averaged; against a kept frame, a built-in image, or nothing. */
-  async measure(regions: Region[], against: { kept: string } | { image: BackgroundImageId } | null, count = 5): Promise<RegionMetrics[]> {
+  async measure(regions: Region[], against: { kept: string } | { image: BackgroundImageId } | null, count = 5, source: FrameSource = "remote"): Promise<RegionMetrics[]> {
     const samples: RegionMetrics[][] = [];
     for (let index = 0; index < count; index += 1) {
-      const frame = grab();
+      const frame = grab(source);
       let reference: ImageData | null = null;
       if (against && "kept" in against) reference = references.get(against.kept) ?? null;
       if (against && "image" in against) {
