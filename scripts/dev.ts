@@ -12,6 +12,7 @@ const stack = await startStack({
   secrets: persistentSecrets(join(".data", "dev-secrets.json")),
   postgresDataDir: join(".data", "postgres"),
   turnRelayPorts: [49160, 49259],
+  janusRtpPorts: [20000, 20999],
   echo: true,
   seed: true,
   log,
@@ -33,6 +34,7 @@ log(`
   LDAP        ${stack.urls.ldap ?? "not running (install slapd to try directory sign-in)"}
   PartyKit    ${stack.urls.partykit}
   TURN        ${stack.urls.turn ?? "not running (install coturn for relayed media)"}
+  Janus SFU   ${stack.urls.janus ?? "not running (install janus for large meetings)"}
   Database    ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded Postgres in .data/postgres"}
 
   Ctrl-C stops everything.

@@ -124,6 +124,7 @@ try {
       secrets: freshSecrets(),
       postgresDataDir,
       turnRelayPorts: [49260, 49359],
+      janusRtpPorts: [21000, 21999],
       echo: values.verbose ?? false,
       logDir: join("test-results", "stack-logs"),
       seed: false,

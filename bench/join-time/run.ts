@@ -237,6 +237,7 @@ try {
       secrets: freshSecrets(),
       postgresDataDir: dataDir,
       turnRelayPorts: [49360, 49459],
+      janusRtpPorts: [22000, 22999],
       nextDistDir: ".next-bench",
       echo: false,
       seed: false,

@@ -60,6 +60,14 @@ const serverEnvSchema = z.object({
   TURN_URLS: list,
   TURN_SECRET: z.string().optional(),
   TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+
+  /** Janus instances for large meetings (WebSocket API URLs as the app server reaches them); empty: mesh only. */
+  JANUS_URLS: list,
+  /** Janus's `token_auth_secret`: the app signs the tokens every Janus request carries (lib/sfu/janus-token.ts). */
+  JANUS_TOKEN_SECRET: z.string().min(32, "JANUS_TOKEN_SECRET must be at least 32 characters").optional(),
+  /** The videoroom plugin's `admin_key`: only the app server creates and destroys rooms. */
+  JANUS_ADMIN_KEY: z.string().min(32, "JANUS_ADMIN_KEY must be at least 32 characters").optional(),
+  JANUS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
   /**
    * `relay` makes every browser send its media through the TURN servers only (RTCConfiguration.iceTransportPolicy):
    * for networks that must not reveal client addresses to peers or that let calls out through TURN alone.
@@ -82,6 +90,11 @@ const serverEnvSchema = z.object({
     ["LDAP_URL", ["LDAP_USER_BASE_DN"]],
     ["LDAP_BIND_DN", ["LDAP_BIND_PASSWORD"]],
   ];
+  if (env.JANUS_URLS.length > 0) {
+    for (const name of (["JANUS_TOKEN_SECRET", "JANUS_ADMIN_KEY"] as const).filter((companion) => !env[companion])) {
+      context.addIssue({ code: "custom", path: [name], message: `${name} is required when JANUS_URLS is set` });
+    }
+  }
   for (const [setting, required] of companions) {
     if (!env[setting]) continue;
     for (const name of required.filter((companion) => !env[companion])) {

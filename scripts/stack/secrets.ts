@@ -2,11 +2,27 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
-export type StackSecrets = { authSecret: string; partySecret: string; turnSecret: string; cleanupSecret: string; alertsSecret: string };
+export type StackSecrets = {
+  authSecret: string;
+  partySecret: string;
+  turnSecret: string;
+  cleanupSecret: string;
+  alertsSecret: string;
+  janusTokenSecret: string;
+  janusAdminKey: string;
+};
 
 export function freshSecrets(): StackSecrets {
   const secret = () => randomBytes(32).toString("base64url");
-  return { authSecret: secret(), partySecret: secret(), turnSecret: secret(), cleanupSecret: secret(), alertsSecret: secret() };
+  return {
+    authSecret: secret(),
+    partySecret: secret(),
+    turnSecret: secret(),
+    cleanupSecret: secret(),
+    alertsSecret: secret(),
+    janusTokenSecret: secret(),
+    janusAdminKey: secret(),
+  };
 }
 
 /** Dev secrets are kept in .data so sessions survive a restart of `npm run dev`. */

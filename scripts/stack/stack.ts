@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StackPorts } from "../../lib/config/ports";
 import { httpOk, type ManagedProcess, runCommand, startProcess } from "./managed-process";
 import type { StackSecrets } from "./secrets";
 import { warmUpDevRoutes } from "./warm-up-dev";
 import { copyMediaAssets } from "../media-assets";
+import { JANUS_BINARY, writeJanusConfig } from "./janus-config";
 
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
 const TURN_BINARY = "/usr/bin/turnserver";
@@ -18,6 +20,8 @@ export type StackOptions = {
   postgresDataDir: string;
   /** Relay port range for coturn, distinct per stack so dev and test can run side by side. */
   turnRelayPorts: [number, number];
+  /** Media (RTP) port range for Janus, distinct per stack for the same reason. */
+  janusRtpPorts: [number, number];
   echo: boolean;
   /** Build folder for `next build` in test mode (tests and benchmarks each have their own). */
   nextDistDir?: string;
@@ -36,7 +40,7 @@ export type StackOptions = {
 
 export type RunningStack = {
   env: Record<string, string>;
-  urls: { app: string; idp: string; partykit: string; ldap: string | null; turn: string | null; database: string };
+  urls: { app: string; idp: string; partykit: string; ldap: string | null; turn: string | null; janus: string | null; database: string };
   timings: Record<string, number>;
   /** Stops PartyKit, waits, and starts it again on the same port and storage: a signaling outage. */
   restartPartykit: (downMs: number) => Promise<void>;
@@ -166,6 +170,35 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       options.log("TURN relay not started: coturn is not installed (apt-get install coturn).");
     }
 
+    let janusUrl: string | null = null;
+    if (existsSync(JANUS_BINARY)) {
+      // Its own configuration, never /etc/janus (every plugin on, a well-known admin secret): docs/sfu.md.
+      const folder = writeJanusConfig({
+        folder: join(tmpdir(), `confer-janus-${ports.janus}`),
+        wsPort: ports.janus,
+        rtpPorts: options.janusRtpPorts,
+        tokenSecret: secrets.janusTokenSecret,
+        adminKey: secrets.janusAdminKey,
+        bindIp: "127.0.0.1",
+      });
+      running.push(
+        await timed(timings, "janus", () =>
+          startProcess({
+            name: "janus",
+            command: JANUS_BINARY,
+            args: ["--configs-folder", folder, "--config", join(folder, "janus.jcfg"), "--disable-colors"],
+            readyLine: /WebSockets thread started/,
+            timeoutMs: 20_000,
+            echo: false,
+            logDir: options.logDir,
+          }),
+        ),
+      );
+      janusUrl = `ws://127.0.0.1:${ports.janus}`;
+    } else {
+      options.log("Janus SFU not started: janus is not installed (apt-get install janus); large meetings stay peer-to-peer.");
+    }
+
     await Promise.all([databaseWork, idpWork, ldapWork]);
 
     const env: Record<string, string> = {
@@ -192,6 +225,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       STUN_URLS: turnUrl ? `stun:127.0.0.1:${ports.turn}` : "",
       TURN_URLS: turnUrl ?? "",
       TURN_SECRET: turnUrl ? secrets.turnSecret : "",
+      ...(janusUrl ? { JANUS_URLS: janusUrl, JANUS_TOKEN_SECRET: secrets.janusTokenSecret, JANUS_ADMIN_KEY: secrets.janusAdminKey } : {}),
       ...(ldap.url
         ? {
             LDAP_URL: ldap.url,
@@ -257,7 +291,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     return {
       env: { ...env, CONFER_APP_URL: appUrl, CONFER_IDP_URL: idpUrl, CONFER_PARTYKIT_URL: partykitUrl, CONFER_LDAP_URL: ldap.url ?? "" },
-      urls: { app: appUrl, idp: idpUrl, partykit: partykitUrl, ldap: ldap.url, turn: turnUrl, database: databaseUrl! },
+      urls: { app: appUrl, idp: idpUrl, partykit: partykitUrl, ldap: ldap.url, turn: turnUrl, janus: janusUrl, database: databaseUrl! },
       timings,
       restartPartykit,
       stop,

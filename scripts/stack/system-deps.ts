@@ -7,6 +7,7 @@ export const systemDependencies: SystemDependency[] = [
   { binary: "/usr/bin/chromium", packages: ["chromium"], why: "browser end-to-end tests", required: true },
   { binary: "/usr/sbin/slapd", packages: ["slapd", "ldap-utils"], why: "LDAP sign-in tests (skipped without it)", required: false },
   { binary: "/usr/bin/turnserver", packages: ["coturn"], why: "TURN relay (relay-only calls)", required: false },
+  { binary: "/usr/bin/janus", packages: ["janus"], why: "Janus SFU for large meetings (SFU tests skipped without it)", required: false },
   // tests/e2e/support/media-fixtures.ts: fake camera/microphone files for the effects tests (skipped without them).
   { binary: "/usr/bin/ffmpeg", packages: ["ffmpeg"], why: "media effects tests: fake camera .y4m (skipped without it)", required: false },
   { binary: "/usr/bin/sox", packages: ["sox"], why: "media effects tests: noisy microphone .wav (skipped without it)", required: false },

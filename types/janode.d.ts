@@ -1,0 +1,63 @@
+/** The part of janode (Meetecho's Node client for Janus, plain JS) that lib/sfu uses. */
+declare module "janode" {
+  export type JanodeAddress = { url: string; apisecret?: string; token?: string };
+  export type JanodeConfig = { address: JanodeAddress | JanodeAddress[]; retry_time_secs?: number; max_retries?: number; is_admin?: boolean };
+
+  export interface JanodeHandle {
+    readonly id: number;
+    detach(): Promise<void>;
+    message(body: Record<string, unknown>, jsep?: unknown): Promise<unknown>;
+    on(event: string, listener: (...args: unknown[]) => void): this;
+  }
+
+  export interface JanodeSession {
+    readonly id: number;
+    attach<Handle extends JanodeHandle>(plugin: { id: string; Handle: new (...args: never[]) => Handle }): Promise<Handle>;
+    destroy(): Promise<void>;
+    on(event: string, listener: (...args: unknown[]) => void): this;
+  }
+
+  export interface JanodeConnection {
+    create(keepAliveSeconds?: number): Promise<JanodeSession>;
+    getInfo(): Promise<Record<string, unknown>>;
+    close(): Promise<void>;
+    on(event: string, listener: (...args: unknown[]) => void): this;
+  }
+
+  const Janode: {
+    connect(config: JanodeConfig): Promise<JanodeConnection>;
+    Logger: { setLevel(level: "none" | "error" | "warning" | "info" | "verbose" | "debug"): string };
+  };
+  export default Janode;
+}
+
+declare module "janode/plugins/videoroom" {
+  import type { JanodeHandle } from "janode";
+
+  export interface VideoRoomHandle extends JanodeHandle {
+    create(options: {
+      room: string;
+      description?: string;
+      max_publishers?: number;
+      permanent?: boolean;
+      is_private?: boolean;
+      secret?: string;
+      admin_key?: string;
+      bitrate?: number;
+      fir_freq?: number;
+      audiocodec?: string;
+      videocodec?: string;
+      talking_events?: boolean;
+      require_pvtid?: boolean;
+      notify_joining?: boolean;
+    }): Promise<{ room: string; permanent: boolean }>;
+    destroy(options: { room: string; permanent?: boolean; secret?: string }): Promise<{ room: string }>;
+    exists(options: { room: string }): Promise<{ room: string; exists: boolean }>;
+    list(options?: { admin_key?: string }): Promise<{ list: { room: string; num_participants: number; description?: string }[] }>;
+    listParticipants(options: { room: string; secret?: string }): Promise<{ room: string; participants: { feed: number; display?: string; publisher: boolean }[] }>;
+    kick(options: { room: string; feed: number; secret?: string }): Promise<unknown>;
+  }
+
+  const VideoRoomPlugin: { id: string; Handle: new (...args: never[]) => VideoRoomHandle; EVENT: Record<string, string> };
+  export default VideoRoomPlugin;
+}
