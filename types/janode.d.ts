@@ -56,7 +56,22 @@ declare module "janode/plugins/videoroom" {
     list(options?: { admin_key?: string }): Promise<{ list: { room: string; num_participants: number; description?: string }[] }>;
     listParticipants(options: { room: string; secret?: string }): Promise<{ room: string; participants: { feed: number; display?: string; publisher: boolean }[] }>;
     kick(options: { room: string; feed: number; secret?: string }): Promise<unknown>;
+    joinPublisher(options: { room: string; display?: string; token?: string }): Promise<VideoRoomEventData>;
+    publish(options: { jsep: RTCSessionDescriptionInit; descriptions?: { mid: string; description: string }[]; audio?: boolean; video?: boolean }): Promise<VideoRoomEventData>;
+    joinSubscriber(options: { room: string; streams: { feed: number; mid?: string }[]; token?: string }): Promise<VideoRoomEventData>;
+    update(options: { subscribe?: { feed: number; mid?: string }[]; unsubscribe?: { feed: number; mid?: string }[] }): Promise<VideoRoomEventData>;
+    start(options: { jsep: RTCSessionDescriptionInit }): Promise<unknown>;
+    trickle(candidate: RTCIceCandidateInit): Promise<void>;
+    trickleComplete(): Promise<void>;
   }
+
+  /** What janode's videoroom events carry (the fields Confer reads). */
+  export type VideoRoomEventData = {
+    feed?: number;
+    publishers?: { feed: number; display?: string; streams?: { mid: string; type: "audio" | "video" | "data"; description?: string; disabled?: boolean }[] }[];
+    streams?: { mid: string; type: "audio" | "video" | "data"; feed_id?: number; feed_mid?: string; feed_display?: string; feed_description?: string; active?: boolean }[];
+    jsep?: RTCSessionDescriptionInit;
+  };
 
   const VideoRoomPlugin: { id: string; Handle: new (...args: never[]) => VideoRoomHandle; EVENT: Record<string, string> };
   export default VideoRoomPlugin;
