@@ -6,7 +6,6 @@
  *
  *   flock /tmp/confer-cpu.lock npx tsx bench/effects/run.ts [--seconds 8] [--only video|audio]
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchArgs } from "../../playwright.config";
@@ -14,32 +13,10 @@ import type { VideoEffectSettings } from "../../lib/media/effects/effect-setting
 import { bundleEffects, EffectsRoom } from "../../tests/e2e/harness/effects-room";
 import { buildMediaFixtures, fixturesMissingReason } from "../../tests/e2e/support/media-fixtures";
 import { machineDescription } from "../support/machine";
+import { descendantTicks, TICKS_PER_SECOND } from "../support/process-cpu";
 
 const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 8;
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
-const TICKS_PER_SECOND = 100;
-
-/** utime + stime of every process descending from this one (Chromium is our child), in clock ticks. */
-function descendantTicks(): number {
-  const parents = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parents.set(Number(entry), Number(fields[1]));
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const isDescendant = (pid: number): boolean => {
-    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent)) if (parent === process.pid) return true;
-    return false;
-  };
-  return [...ticks].reduce((total, [pid, value]) => total + (isDescendant(pid) ? value : 0), 0);
-}
 
 type Case = { name: string; settings: VideoEffectSettings | null; dark?: boolean; noiseSuppression?: boolean };
 const none: VideoEffectSettings = { background: { kind: "none" }, lowLight: false };

@@ -6,6 +6,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "gone"
+  | "unavailable"
   | "internal";
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -16,6 +17,7 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
+  unavailable: 503,
   internal: 500,
 };
 
