@@ -29,6 +29,12 @@ export function PolicyFields({ initial, errors, idPrefix }: Props) {
         <Checkbox name={names.waitingRoom} defaultChecked={initial.waitingRoom} label="Waiting room" hint="A host admits everyone who is not a host." />
         <Checkbox name={names.muteOnEntry} defaultChecked={initial.muteOnEntry} label="Mute microphones on entry" />
         <Checkbox name={names.cameraOffOnEntry} defaultChecked={initial.cameraOffOnEntry} label="Cameras off on entry" />
+        <Checkbox
+          name={names.largeMeeting}
+          defaultChecked={initial.largeMeeting}
+          label="Large meeting"
+          hint="Media goes through the media server from the start, so dozens of people stay smooth."
+        />
         <Select
           id={id("default-role")}
           name={names.defaultRole}

@@ -5,6 +5,7 @@ export const policyFieldNames = {
   waitingRoom: "policy.waitingRoom",
   muteOnEntry: "policy.muteOnEntry",
   cameraOffOnEntry: "policy.cameraOffOnEntry",
+  largeMeeting: "policy.largeMeeting",
   defaultRole: "policy.defaultRole",
   screenShare: "policy.screenShare",
   chatEnabled: "policy.chatEnabled",
@@ -37,6 +38,7 @@ export function readPolicyForm(form: FormData): Record<keyof RoomPolicy, unknown
     recording: form.get(policyFieldNames.recording),
     maxParticipants: numberOrRaw(form.get(policyFieldNames.maxParticipants)),
     defaultLayout: form.get(policyFieldNames.defaultLayout),
+    largeMeeting: form.has(policyFieldNames.largeMeeting),
     expiry: kind === "never" ? { kind } : { kind, days: numberOrRaw(form.get(policyFieldNames.expiryDays)) },
   };
 }

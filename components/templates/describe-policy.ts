@@ -16,6 +16,7 @@ export function describePolicy(policy: RoomPolicy): string {
     `recording ${policy.recording}`,
     `up to ${policy.maxParticipants}`,
     `${policy.defaultLayout} layout`,
+    policy.largeMeeting ? "large meeting (media server)" : null,
     expiry,
   ]
     .filter(Boolean)

@@ -18,6 +18,8 @@ export const roomPolicySchema = z.object({
   /** Participants at once, hosts included. */
   maxParticipants: z.number().int().min(2).max(100),
   defaultLayout: z.enum(["grid", "speaker", "presentation"]),
+  /** Media goes through the SFU (Janus) from the first person on, instead of peer-to-peer: all-hands, departments. */
+  largeMeeting: z.boolean(),
   /** When the room is cleaned up: never, N days after its scheduled end, or N days after its last meeting. */
   expiry: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("never") }),
@@ -38,6 +40,7 @@ export const defaultRoomPolicy: RoomPolicy = {
   recording: "manual",
   maxParticipants: 50,
   defaultLayout: "grid",
+  largeMeeting: false,
   expiry: { kind: "never" },
 };
 

@@ -35,6 +35,7 @@ export const seedTemplates: readonly SeedTemplate[] = [
       recording: "auto",
       maxParticipants: 100,
       defaultLayout: "presentation",
+      largeMeeting: true,
       expiry: { kind: "after-scheduled-end", days: 30 },
     },
   },

@@ -15,7 +15,7 @@ import { useAnnouncer } from "./use-announcer";
 import type { MeetingMedia } from "./use-meeting-media";
 import { type ConnectionHandlers, useMeetingConnection } from "./use-meeting-connection";
 import { useMeetingView } from "./use-meeting-view";
-import { usePeerMesh } from "./use-peer-mesh";
+import { useMediaTransport } from "./use-media-transport";
 import { useFeatureEvents } from "./use-feature-events";
 import { useQualityReports } from "./use-quality-reports";
 import { useQualitySuggestion } from "./use-quality-suggestion";
@@ -90,7 +90,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
     },
     [announce],
   );
-  const { view: meshView, controls: mesh } = usePeerMesh(useCallback((to, payload) => void sendRef.current({ type: "signal", to, payload }), []));
+  const { view: meshView, controls: mesh } = useMediaTransport(roomId, useCallback((to, payload) => void sendRef.current({ type: "signal", to, payload }), []));
 
   const onMessage = useCallback(
     (message: ServerMessage) => {
@@ -102,9 +102,15 @@ export function useMeeting(roomId: string, media: MediaHandle) {
           if (!message.resumed && message.room.policy.muteOnEntry) mediaRef.current.setMicrophoneEnabled(false);
           if (!message.resumed && message.room.policy.cameraOffOnEntry) mediaRef.current.setCameraEnabled(false);
           const rights = enforceRights(message.self.role, message.room.policy);
-          mesh.start(message.self.id, iceServers.current, iceTransportPolicy.current);
-          mesh.setReceiveOnly(publishesNothing(rights));
-          mesh.syncPeers(message.participants.map((participant) => participant.id));
+          mesh.join({
+            selfId: message.self.id,
+            participantIds: message.participants.map((participant) => participant.id),
+            iceServers: iceServers.current,
+            iceTransportPolicy: iceTransportPolicy.current,
+            receiveOnly: publishesNothing(rights),
+            largeMeeting: message.room.policy.largeMeeting,
+            onSfuUnavailable: () => toast.warning("The media server is not answering: this meeting continues peer-to-peer.", { toasterId: MEETING_TOASTER_ID, id: "sfu-unavailable" }),
+          });
           break;
         }
         case "participant-updated":

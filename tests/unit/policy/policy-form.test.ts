@@ -17,6 +17,7 @@ const complete = {
   [policyFieldNames.recording]: "auto",
   [policyFieldNames.maxParticipants]: "12",
   [policyFieldNames.defaultLayout]: "speaker",
+  [policyFieldNames.largeMeeting]: "on",
   [policyFieldNames.expiryKind]: "after-last-meeting",
   [policyFieldNames.expiryDays]: "7",
 };
@@ -33,6 +34,7 @@ describe("readPolicyForm", () => {
       recording: "auto",
       maxParticipants: 12,
       defaultLayout: "speaker",
+      largeMeeting: true,
       expiry: { kind: "after-last-meeting", days: 7 },
     });
   });

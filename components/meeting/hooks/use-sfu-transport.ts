@@ -1,0 +1,95 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { LocalMedia } from "@/lib/rtc";
+import type { SfuTransport } from "@/lib/rtc/sfu/sfu-transport";
+import type { PeerMeshView } from "./use-peer-mesh";
+
+const emptyView: PeerMeshView = { tracks: {}, connectionStates: {}, ratings: {}, speaking: [], activeSpeakerId: null };
+
+type SfuGrant = { url: string; room: string; token: string; expiresAt: string };
+
+export type SfuControls = {
+  /** Asks the app for the meeting's Janus instance and a token, then joins; false when the SFU is not available. */
+  start: (selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => Promise<boolean>;
+  stop: () => void;
+  setLocalMedia: (media: LocalMedia) => void;
+};
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
+/**
+ * Binds lib/rtc/sfu/sfu-transport.ts to React for large meetings, in the shape the mesh's view has, so the
+ * stage renders either. The transport code (janode) is imported only when a meeting goes through the SFU.
+ */
+export function useSfuTransport(roomId: string): { view: PeerMeshView; controls: SfuControls } {
+  const transport = useRef<SfuTransport | null>(null);
+  const localMedia = useRef<LocalMedia>({});
+  const [view, setView] = useState<PeerMeshView>(emptyView);
+
+  const publish = useCallback((target: SfuTransport, media: LocalMedia) => {
+    const slots = { ...("audio" in media ? { audio: media.audio } : {}), ...("video" in media ? { camera: media.video } : {}), ...("screen" in media ? { screen: media.screen } : {}) };
+    target.setLocalMedia(slots).catch((error: unknown) => console.warn("[meeting] sfu set local media", error));
+  }, []);
+
+  const stop = useCallback(() => {
+    void transport.current?.close();
+    transport.current = null;
+    setView(emptyView);
+  }, []);
+
+  const start = useCallback(
+    async (selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => {
+      if (transport.current) return true;
+      const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/sfu`, { method: "POST" }).catch(() => null);
+      if (!response?.ok) return false;
+      const grant = (await response.json()) as SfuGrant;
+      const { SfuTransport } = await import("@/lib/rtc/sfu/sfu-transport");
+      const created = new SfuTransport({ url: grant.url, room: grant.room, token: grant.token, selfId, iceServers, iceTransportPolicy });
+      transport.current = created;
+      created.on("remote-track", ({ participantId, slot, track }) => {
+        setView((current) => ({
+          ...current,
+          tracks: { ...current.tracks, [participantId]: { ...current.tracks[participantId], [slot]: track } },
+          connectionStates: { ...current.connectionStates, [participantId]: "connected" },
+        }));
+      });
+      created.on("remote-track-ended", ({ participantId, slot }) => {
+        setView((current) => {
+          const remaining = without(current.tracks[participantId] ?? {}, slot);
+          const tracks = Object.keys(remaining).length ? { ...current.tracks, [participantId]: remaining } : without(current.tracks, participantId);
+          return { ...current, tracks, connectionStates: tracks[participantId] ? current.connectionStates : without(current.connectionStates, participantId) };
+        });
+      });
+      created.on("error", ({ operation, error }) => console.warn(`[meeting] sfu ${operation}`, error));
+      try {
+        await created.start();
+      } catch (error) {
+        console.warn("[meeting] sfu start", error);
+        if (transport.current === created) stop();
+        return false;
+      }
+      if (transport.current !== created) return true;
+      publish(created, localMedia.current);
+      return true;
+    },
+    [publish, roomId, stop],
+  );
+
+  const setLocalMedia = useCallback(
+    (media: LocalMedia) => {
+      localMedia.current = { ...localMedia.current, ...media };
+      if (transport.current) publish(transport.current, media);
+    },
+    [publish],
+  );
+
+  useEffect(() => () => void transport.current?.close(), []);
+
+  const controls = useMemo(() => ({ start, stop, setLocalMedia }), [start, stop, setLocalMedia]);
+  return { view, controls };
+}

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { defaultRoomPolicy } from "../../lib/domain/room-policy";
+import { listSfuRooms } from "../../lib/sfu/sfu-rooms";
+import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, peakRemoteAudioLevel, participantIdOf } from "./support/meeting";
+import { signInEveryone } from "./support/sign-in";
+
+/**
+ * A room marked "large meeting" sends its media through the stack's Janus from the first person on: three
+ * people see and hear each other, and Janus lists them in the meeting's videoroom.
+ */
+const [janusUrl] = (process.env.JANUS_URLS ?? "").split(",").filter(Boolean);
+const access = { tokenSecret: process.env.JANUS_TOKEN_SECRET ?? "", adminKey: process.env.JANUS_ADMIN_KEY ?? "", tokenTtlSeconds: 120 };
+
+test("a large meeting's media goes through Janus: three people see and hear each other", async ({ browser }) => {
+  test.skip(!janusUrl, "the stack runs no Janus (apt-get install janus)");
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol", "dan"]);
+  const [bob, carol, dan] = people as [Person, Person, Person];
+  const room = await createRoom(bob.page.request, `All hands ${Date.now().toString(36)}`);
+  try {
+    const updated = await bob.page.request.patch(`/api/rooms/${room.id}`, { data: { policy: { ...defaultRoomPolicy, largeMeeting: true } } });
+    expect(updated.ok()).toBe(true);
+    for (const person of people) await joinMeeting(person, room, "low");
+
+    const names = { bob: "Bob Builder", carol: "Carol Chen", dan: "Dan Diaz" };
+    const everyone = [
+      { person: bob, name: names.bob },
+      { person: carol, name: names.carol },
+      { person: dan, name: names.dan },
+    ];
+    for (const viewer of everyone) {
+      await Promise.all(everyone.filter((other) => other !== viewer).map((other) => expectFramesAdvancing(cameraTile(viewer.person.page, other.name))));
+    }
+    expect(await peakRemoteAudioLevel(carol.page, await participantIdOf(carol.page, names.bob))).toBeGreaterThan(0.01);
+    // The media really is on the SFU: its videoroom for this room has the three of them.
+    const rooms = await listSfuRooms(janusUrl!, access);
+    expect(rooms.find((entry) => entry.room === room.id)?.participants).toBe(3);
+  } finally {
+    await deleteRoom(bob.page.request, room);
+    await Promise.all(people.map((person) => person.context.close()));
+  }
+});
