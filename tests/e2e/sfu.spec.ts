@@ -88,3 +88,12 @@ test("six people through Janus all see and hear each other, at a steady frame ra
   console.log(`sfu: 6 people at 320×180/15 fps, ${fps.length} received cameras: min ${sorted[0]!.toFixed(1)}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} fps`);
   expect(sorted[0]!).toBeGreaterThan(5);
 });
+
+test("a token that expires mid-meeting is renewed: requests after its expiry still succeed", async () => {
+  // Janus checks the token on every request. Ann's first one lasts 15 s; her transport renews it (at 10 s, the
+  // earliest it tries); after the expiry Ben joins, and Ann's subscription to him is a request with the new one.
+  const ann = await room.join("ann", video, { tokenSeconds: 15 });
+  await ann.page.waitForTimeout(17_000);
+  await room.join("ben", video);
+  await expectAllSeeAll(["ann", "ben"]);
+});

@@ -9,6 +9,11 @@ const emptyView: PeerMeshView = { tracks: {}, connectionStates: {}, ratings: {},
 
 type SfuGrant = { url: string; room: string; token: string; expiresAt: string };
 
+async function requestGrant(roomId: string): Promise<SfuGrant | null> {
+  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/sfu`, { method: "POST" }).catch(() => null);
+  return response?.ok ? ((await response.json()) as SfuGrant) : null;
+}
+
 export type SfuControls = {
   /** Asks the app for the meeting's Janus instance and a token, then joins; false when the SFU is not available. */
   start: (selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => Promise<boolean>;
@@ -45,11 +50,19 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
   const start = useCallback(
     async (selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => {
       if (transport.current) return true;
-      const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/sfu`, { method: "POST" }).catch(() => null);
-      if (!response?.ok) return false;
-      const grant = (await response.json()) as SfuGrant;
+      const grant = await requestGrant(roomId);
+      if (!grant) return false;
       const { SfuTransport } = await import("@/lib/rtc/sfu/sfu-transport");
-      const created = new SfuTransport({ url: grant.url, room: grant.room, token: grant.token, selfId, iceServers, iceTransportPolicy });
+      const created = new SfuTransport({
+        url: grant.url,
+        room: grant.room,
+        token: grant.token,
+        tokenExpiresAt: grant.expiresAt,
+        fetchToken: () => requestGrant(roomId),
+        selfId,
+        iceServers,
+        iceTransportPolicy,
+      });
       transport.current = created;
       created.on("remote-track", ({ participantId, slot, track }) => {
         setView((current) => ({

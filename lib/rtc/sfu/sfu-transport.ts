@@ -13,7 +13,17 @@ export type SfuTransportOptions = {
   selfId: string;
   iceServers: RTCIceServer[];
   iceTransportPolicy?: RTCIceTransportPolicy;
+  /**
+   * When `token` expires, and how to get the next one (the app's grant). Janus checks the token on every request,
+   * keepalives included, so the transport renews it a minute ahead for as long as it runs.
+   */
+  tokenExpiresAt?: string;
+  fetchToken?: () => Promise<{ token: string; expiresAt: string } | null>;
 };
+
+/** A new token is fetched this long before the current one expires; a failed fetch is retried after the retry. */
+export const RENEW_BEFORE_MS = 60_000;
+const RENEW_RETRY_MS = 10_000;
 
 export type SfuTransportEvents = {
   "remote-track": { participantId: string; slot: MediaSlot; track: MediaStreamTrack };
@@ -49,9 +59,13 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
   /** Subscription changes run one at a time: each is an offer from Janus and our answer. */
   private subscriptions: Promise<void> = Promise.resolve();
   private closed = false;
+  private renewal: ReturnType<typeof setTimeout> | undefined;
+  /** janode keeps this very object as its server address and reads `token` for every request (keepalives too). */
+  private readonly address: { url: string; token: string };
 
   constructor(private readonly options: SfuTransportOptions) {
     super();
+    this.address = { url: options.url, token: options.token };
     const configuration: RTCConfiguration = { iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? "all", bundlePolicy: "max-bundle" };
     this.publishConnection = new RTCPeerConnection(configuration);
     this.subscribeConnection = new RTCPeerConnection(configuration);
@@ -64,8 +78,8 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
 
   /** Joins the room as a publisher, publishes the (possibly empty) transceivers and subscribes to everyone there. */
   async start(): Promise<void> {
-    const { url, token, room, selfId } = this.options;
-    this.connection = await Janode.connect({ address: { url, token }, retry_time_secs: 1, max_retries: 2 });
+    const { room, selfId } = this.options;
+    this.connection = await Janode.connect({ address: this.address, retry_time_secs: 1, max_retries: 2 });
     this.session = await this.connection.create();
     const publisher = (this.publisher = await this.session.attach(VideoRoomPlugin));
     publisher.on(JANODE_EVENTS.publishers, (event) => this.onPublishers((event as VideoRoomEventData).publishers ?? []));
@@ -81,6 +95,21 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     if (!published.jsep) throw new Error("Janus did not answer the publish offer");
     await this.publishConnection.setRemoteDescription(published.jsep);
     this.onPublishers(joined.publishers ?? []);
+    if (this.options.tokenExpiresAt) this.scheduleRenewal(this.options.tokenExpiresAt);
+  }
+
+  private scheduleRenewal(expiresAt: string): void {
+    const { fetchToken } = this.options;
+    if (!fetchToken || this.closed) return;
+    const delay = Math.max(RENEW_RETRY_MS, new Date(expiresAt).getTime() - Date.now() - RENEW_BEFORE_MS);
+    this.renewal = setTimeout(async () => {
+      const next = await fetchToken().catch(() => null);
+      if (this.closed) return;
+      // janode reads `address.token` for each request it sends.
+      if (next) this.address.token = next.token;
+      else this.emit("error", { operation: "token renewal", error: new Error("the app gave no new SFU token") });
+      this.scheduleRenewal(next ? next.expiresAt : new Date(Date.now() + RENEW_BEFORE_MS + RENEW_RETRY_MS).toISOString());
+    }, delay);
   }
 
   /** Puts tracks on the published transceivers; null stops sending in that slot. No renegotiation. */
@@ -98,6 +127,7 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.renewal);
     this.publishConnection.close();
     this.subscribeConnection.close();
     await this.session?.destroy().catch(() => {});

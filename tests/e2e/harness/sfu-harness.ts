@@ -5,7 +5,12 @@
 import type { MediaSlot } from "../../../lib/rtc/media-slots";
 import { SfuTransport, type SfuTransportOptions } from "../../../lib/rtc/sfu/sfu-transport";
 
-export type SfuStartOptions = Omit<SfuTransportOptions, "iceServers"> & { video: { width: number; height: number; frameRate: number } | false; audio: boolean };
+export type SfuStartOptions = Omit<SfuTransportOptions, "iceServers" | "fetchToken"> & {
+  video: { width: number; height: number; frameRate: number } | false;
+  audio: boolean;
+  /** Renew the token through the test's `mintSfuToken` binding (as the app renews through its grant). */
+  renew: boolean;
+};
 
 type RemoteVideo = { element: HTMLVideoElement; frames: number; firstFrameAt: number | null; lastFrameAt: number; maxGapMs: number };
 
@@ -44,7 +49,7 @@ const sfu = {
   async start(options: SfuStartOptions): Promise<void> {
     const stream = await navigator.mediaDevices.getUserMedia({ video: options.video, audio: options.audio });
     startedAt = performance.now();
-    transport = new SfuTransport({ ...options, iceServers: [] });
+    transport = new SfuTransport({ ...options, iceServers: [], fetchToken: options.renew ? () => window.mintSfuToken() : undefined });
     transport.on("remote-track", show);
     transport.on("remote-track-ended", ({ participantId, slot }) => {
       if (slot === "camera") remote.get(participantId)?.element.remove();
@@ -77,6 +82,7 @@ const sfu = {
 declare global {
   interface Window {
     sfu: typeof sfu;
+    mintSfuToken: () => Promise<{ token: string; expiresAt: string }>;
   }
 }
 window.sfu = sfu;

@@ -53,13 +53,19 @@ export class SfuRoom {
     readonly room: string,
   ) {}
 
-  async join(selfId: string, video: SfuStartOptions["video"], audio = true): Promise<SfuParticipant> {
+  /** `tokenSeconds`: the first token's lifetime; later ones (renewals) last ten minutes. */
+  async join(selfId: string, video: SfuStartOptions["video"], { audio = true, tokenSeconds = 600 }: { audio?: boolean; tokenSeconds?: number } = {}): Promise<SfuParticipant> {
     const context = await this.browser.newContext();
+    const mint = (ttlSeconds: number) => {
+      const { token, expiresAt } = mintJanusToken({ secret: this.janus.access.tokenSecret, ttlSeconds });
+      return { token, expiresAt: expiresAt.toISOString() };
+    };
+    await context.exposeBinding("mintSfuToken", () => mint(600));
     const page = await context.newPage();
     page.on("pageerror", (error) => this.pageErrors.push(`${selfId}: ${error.message}`));
     await page.goto(`${this.origin}/`);
-    const { token } = mintJanusToken({ secret: this.janus.access.tokenSecret, ttlSeconds: 600 });
-    const options: SfuStartOptions = { url: this.janus.url, room: this.room, token, selfId, video, audio };
+    const first = mint(tokenSeconds);
+    const options: SfuStartOptions = { url: this.janus.url, room: this.room, token: first.token, tokenExpiresAt: first.expiresAt, renew: true, selfId, video, audio };
     await page.evaluate((start) => window.sfu.start(start), options);
     const participant = { id: selfId, page, context };
     this.participants.set(selfId, participant);
