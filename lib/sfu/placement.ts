@@ -24,9 +24,9 @@ export class NoSfuAvailableError extends Error {
  * Where a meeting's media goes: the healthy instance that already holds its room (each instance carries whole
  * meetings), else the least loaded healthy one by participants. `exclude` skips an instance that just failed.
  */
-export function chooseInstance(probes: InstanceProbe[], meetingId: string, exclude: string[] = []): string {
+export function chooseInstance(probes: InstanceProbe[], roomId: string, exclude: string[] = []): string {
   const healthy = probes.filter((probe): probe is Extract<InstanceProbe, { healthy: true }> => probe.healthy && !exclude.includes(probe.url));
-  const holding = healthy.find((probe) => probe.rooms.some((room) => room.room === sfuRoomId(meetingId)));
+  const holding = healthy.find((probe) => probe.rooms.some((room) => room.room === sfuRoomId(roomId)));
   if (holding) return holding.url;
   const [least] = [...healthy].sort((a, b) => a.participants - b.participants || a.rooms.length - b.rooms.length);
   if (!least) throw new NoSfuAvailableError(probes);
@@ -34,7 +34,7 @@ export function chooseInstance(probes: InstanceProbe[], meetingId: string, exclu
 }
 
 /** Probes every instance at once and places the meeting (see chooseInstance). */
-export async function placeMeeting(urls: string[], meetingId: string, access: JanusAccess, exclude: string[] = []): Promise<string> {
+export async function placeMeeting(urls: string[], roomId: string, access: JanusAccess, exclude: string[] = []): Promise<string> {
   const probes = await Promise.all(urls.map((url) => probeInstance(url, access)));
-  return chooseInstance(probes, meetingId, exclude);
+  return chooseInstance(probes, roomId, exclude);
 }

@@ -5,11 +5,11 @@ import { type JanusAccess, withVideoRoom } from "./janus-session";
 const ROOM_EXISTS = 427;
 const NO_SUCH_ROOM = 426;
 
-/** Room ids are the meeting's id (videoroom `string_ids`): one Janus room per meeting, found again by any app server. */
-export const sfuRoomId = (meetingId: string) => meetingId;
+/** Videoroom ids are the Confer room's id (`string_ids`): a room holds one meeting at a time, and any app server finds it again. */
+export const sfuRoomId = (roomId: string) => roomId;
 
 /** The room's management secret, derived rather than stored: any stateless app server can compute it. */
-export const sfuRoomSecret = (meetingId: string, access: JanusAccess) => createHmac("sha256", access.adminKey).update(`room:${meetingId}`).digest("base64url");
+export const sfuRoomSecret = (roomId: string, access: JanusAccess) => createHmac("sha256", access.adminKey).update(`room:${roomId}`).digest("base64url");
 
 /** The most publishers a Confer meeting puts in one room (rooms allow 50 people by default; headroom for screens). */
 export const SFU_MAX_PUBLISHERS = 120;
@@ -20,14 +20,14 @@ const errorCode = (error: unknown) => {
 };
 
 /** Creates the meeting's room on `url`, or finds it there already (another app server got first). */
-export async function ensureSfuRoom(url: string, meetingId: string, access: JanusAccess): Promise<void> {
+export async function ensureSfuRoom(url: string, roomId: string, access: JanusAccess): Promise<void> {
   await withVideoRoom(url, access, async (handle) => {
     try {
       await handle.create({
-        room: sfuRoomId(meetingId),
-        description: `Confer meeting ${meetingId}`,
+        room: sfuRoomId(roomId),
+        description: `Confer room ${roomId}`,
         admin_key: access.adminKey,
-        secret: sfuRoomSecret(meetingId, access),
+        secret: sfuRoomSecret(roomId, access),
         is_private: true,
         permanent: false,
         max_publishers: SFU_MAX_PUBLISHERS,
@@ -44,10 +44,10 @@ export async function ensureSfuRoom(url: string, meetingId: string, access: Janu
 }
 
 /** Ends the meeting's room on `url` (everyone in it is told and dropped); a room already gone is fine. */
-export async function destroySfuRoom(url: string, meetingId: string, access: JanusAccess): Promise<void> {
+export async function destroySfuRoom(url: string, roomId: string, access: JanusAccess): Promise<void> {
   await withVideoRoom(url, access, async (handle) => {
     try {
-      await handle.destroy({ room: sfuRoomId(meetingId), secret: sfuRoomSecret(meetingId, access) });
+      await handle.destroy({ room: sfuRoomId(roomId), secret: sfuRoomSecret(roomId, access) });
     } catch (error) {
       if (errorCode(error) !== NO_SUCH_ROOM) throw error;
     }

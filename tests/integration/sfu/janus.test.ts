@@ -15,7 +15,7 @@ const deadUrl = "ws://127.0.0.1:9";
 
 const created: string[] = [];
 afterAll(async () => {
-  if (url) await Promise.all(created.map((meetingId) => destroySfuRoom(url, meetingId, access)));
+  if (url) await Promise.all(created.map((roomId) => destroySfuRoom(url, roomId, access)));
 });
 
 /** Opens a session with `token` and returns what Janus said. */
@@ -41,15 +41,15 @@ describe.skipIf(!url)("Janus SFU", () => {
   });
 
   it("creates a meeting's room once, lists it, and destroys it", async () => {
-    const meetingId = `it-${randomUUID()}`;
-    created.push(meetingId);
-    await ensureSfuRoom(url!, meetingId, access);
+    const roomId = `it-${randomUUID()}`;
+    created.push(roomId);
+    await ensureSfuRoom(url!, roomId, access);
     // A second app server placing the same meeting finds the room instead of failing.
-    await ensureSfuRoom(url!, meetingId, access);
-    expect((await listSfuRooms(url!, access)).find((room) => room.room === meetingId)).toEqual({ room: meetingId, participants: 0 });
-    await destroySfuRoom(url!, meetingId, access);
-    expect((await listSfuRooms(url!, access)).some((room) => room.room === meetingId)).toBe(false);
-    await destroySfuRoom(url!, meetingId, access);
+    await ensureSfuRoom(url!, roomId, access);
+    expect((await listSfuRooms(url!, access)).find((room) => room.room === roomId)).toEqual({ room: roomId, participants: 0 });
+    await destroySfuRoom(url!, roomId, access);
+    expect((await listSfuRooms(url!, access)).some((room) => room.room === roomId)).toBe(false);
+    await destroySfuRoom(url!, roomId, access);
   });
 
   it("lets only the app server create rooms: a valid token without the admin key is refused", async () => {
@@ -69,10 +69,10 @@ describe.skipIf(!url)("Janus SFU", () => {
     const dead = await probeInstance(deadUrl, access, 1_000);
     expect(dead.healthy).toBe(false);
     expect(await placeMeeting([deadUrl, url!], `it-${randomUUID()}`, access)).toBe(url);
-    const meetingId = `it-${randomUUID()}`;
-    created.push(meetingId);
-    await ensureSfuRoom(url!, meetingId, access);
-    expect(await placeMeeting([url!, deadUrl], meetingId, access)).toBe(url);
-    await expect(placeMeeting([deadUrl], meetingId, access)).rejects.toThrow(/No Janus instance answers/);
+    const roomId = `it-${randomUUID()}`;
+    created.push(roomId);
+    await ensureSfuRoom(url!, roomId, access);
+    expect(await placeMeeting([url!, deadUrl], roomId, access)).toBe(url);
+    await expect(placeMeeting([deadUrl], roomId, access)).rejects.toThrow(/No Janus instance answers/);
   });
 });
