@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { browserStorage, type KeyValueStore } from "./browser-storage";
 
 /** What the person chose last time, so the next meeting opens with the same devices and toggles. */
 const devicePreferencesSchema = z.object({
@@ -13,16 +14,6 @@ export type DevicePreferences = z.infer<typeof devicePreferencesSchema>;
 
 export const DEVICE_PREFERENCES_KEY = "confer.devices.v1";
 
-type KeyValueStore = Pick<Storage, "getItem" | "setItem">;
-
-function browserStorage(): KeyValueStore | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    // Storage can throw when the person blocks site data; preferences are then simply not remembered.
-    return null;
-  }
-}
 
 export function loadDevicePreferences(storage: KeyValueStore | null = browserStorage()): DevicePreferences {
   try {

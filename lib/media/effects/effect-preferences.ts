@@ -1,4 +1,5 @@
 import { type EffectSettings, parseEffectSettings } from "./effect-settings";
+import { browserStorage, type KeyValueStore } from "../browser-storage";
 
 /**
  * The effects a person chose, kept in this browser per signed-in user: a laptop's camera may want blur and the
@@ -6,16 +7,6 @@ import { type EffectSettings, parseEffectSettings } from "./effect-settings";
  */
 export const effectPreferencesKey = (userId: string) => `confer.effects.v1.${userId}`;
 
-type KeyValueStore = Pick<Storage, "getItem" | "setItem">;
-
-function browserStorage(): KeyValueStore | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    // Blocked site data: the choice applies to this visit only.
-    return null;
-  }
-}
 
 export function loadEffectPreferences(userId: string, storage: KeyValueStore | null = browserStorage()): EffectSettings {
   try {

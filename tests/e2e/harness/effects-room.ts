@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleForBrowser } from "../support/browser-bundle";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mediaAssets, nodeModules } from "../../../scripts/media-assets";
 import { rtcSignalSchema } from "../../../lib/signaling/rtc-signal";
@@ -14,18 +13,7 @@ export type EffectsBundles = { page: string; worker: string };
 
 /** The harness page and the effects worker, bundled the way a classic worker needs (an IIFE, no imports). */
 export async function bundleEffects(): Promise<EffectsBundles> {
-  const bundle = async (entry: string) => {
-    const result = await build({
-      entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-      bundle: true,
-      write: false,
-      format: "iife",
-      platform: "browser",
-      target: "chrome120",
-      logLevel: "error",
-    });
-    return result.outputFiles[0]!.text;
-  };
+  const bundle = (entry: string) => bundleForBrowser(new URL(entry, import.meta.url));
   const [page, worker] = await Promise.all([bundle("./effects-harness.ts"), bundle("../../../lib/media/effects/video/effects-worker.ts")]);
   return { page, worker };
 }

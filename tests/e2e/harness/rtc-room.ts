@@ -1,5 +1,4 @@
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleForBrowser } from "../support/browser-bundle";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { rtcSignalSchema } from "../../../lib/signaling/rtc-signal";
 import type { StartOptions } from "./rtc-harness";
@@ -7,16 +6,8 @@ import type { StartOptions } from "./rtc-harness";
 /** localhost is a secure context, so getUserMedia works on pages served from here by page.route. */
 const ORIGIN = "http://localhost:9";
 
-export async function bundleHarness(): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("./rtc-harness.ts", import.meta.url))],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome120",
-  });
-  return result.outputFiles[0]!.text;
+export function bundleHarness(): Promise<string> {
+  return bundleForBrowser(new URL("./rtc-harness.ts", import.meta.url));
 }
 
 export type Participant = { id: string; page: Page; context: BrowserContext };

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleForBrowser } from "../support/browser-bundle";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { mintJanusToken } from "../../../lib/sfu/janus-token";
 import type { RunningJanus } from "./janus";
@@ -10,18 +10,8 @@ import type { SfuStartOptions } from "./sfu-harness";
 const stub = fileURLToPath(new URL("../../../lib/rtc/sfu/janode-browser-stub.ts", import.meta.url));
 
 /** The harness page with janode bundled for the browser (its Unix-socket transport stubbed out, as in the app). */
-export async function bundleSfuHarness(): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("./sfu-harness.ts", import.meta.url))],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome120",
-    logLevel: "error",
-    alias: { "unix-dgram": stub, buffer: stub, fs: stub },
-  });
-  return result.outputFiles[0]!.text;
+export function bundleSfuHarness(): Promise<string> {
+  return bundleForBrowser(new URL("./sfu-harness.ts", import.meta.url), { "unix-dgram": stub, buffer: stub, fs: stub });
 }
 
 /**

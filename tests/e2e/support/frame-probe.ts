@@ -1,5 +1,4 @@
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleForBrowser } from "./browser-bundle";
 import type { BrowserContext, Locator, Page } from "@playwright/test";
 import type { BackgroundImageId } from "../../../lib/media/effects/effect-settings";
 import type { RegionMetrics } from "../harness/frame-metrics";
@@ -9,16 +8,7 @@ export type { FractionRegion };
 
 /** Bundles frame-probe-page.ts and adds it to every page of `context` (before the app's own scripts). */
 export async function installFrameProbe(context: BrowserContext): Promise<void> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("./frame-probe-page.ts", import.meta.url))],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome120",
-    logLevel: "error",
-  });
-  await context.addInitScript({ content: result.outputFiles[0]!.text });
+  await context.addInitScript({ content: await bundleForBrowser(new URL("./frame-probe-page.ts", import.meta.url)) });
 }
 
 type ProbeWindow = {
