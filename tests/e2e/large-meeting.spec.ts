@@ -1,12 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { prisma } from "../../lib/db/prisma";
 import { defaultRoomPolicy } from "../../lib/domain/room-policy";
+import { SFU_LEGS } from "../../lib/domain/sfu-legs";
 import { listSfuRooms } from "../../lib/sfu/sfu-rooms";
 import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, peakRemoteAudioLevel, participantIdOf } from "./support/meeting";
 import { signInEveryone } from "./support/sign-in";
 
 /**
  * A room marked "large meeting" sends its media through the stack's Janus from the first person on: three
- * people see and hear each other, and Janus lists them in the meeting's videoroom.
+ * people see and hear each other, Janus lists them in the meeting's videoroom, and their quality samples reach
+ * analytics for both legs (uplink to the SFU, downlink from it).
  */
 const [janusUrl] = (process.env.JANUS_URLS ?? "").split(",").filter(Boolean);
 const access = { tokenSecret: process.env.JANUS_TOKEN_SECRET ?? "", adminKey: process.env.JANUS_ADMIN_KEY ?? "", tokenTtlSeconds: 120 };
@@ -34,6 +37,17 @@ test("a large meeting's media goes through Janus: three people see and hear each
     // The media really is on the SFU: its videoroom for this room has the three of them.
     const rooms = await listSfuRooms(janusUrl!, access);
     expect(rooms.find((entry) => entry.room === room.id)?.participants).toBe(3);
+    // Samples every 5 s, forwarded by PartyKit within a few seconds: both legs of each person, rated.
+    await expect
+      .poll(
+        async () => {
+          const rows = await prisma.qualitySample.findMany({ where: { meeting: { roomId: room.id } }, select: { participationId: true, peerParticipationId: true, score: true } });
+          const legs = new Set(rows.filter((row) => row.score > 0).map((row) => `${row.participationId}:${row.peerParticipationId}`));
+          return [...new Set(rows.map((row) => row.peerParticipationId))].sort().join(",") + ` ${legs.size}`;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(`${[SFU_LEGS.downlink, SFU_LEGS.uplink].sort().join(",")} 6`);
   } finally {
     await deleteRoom(bob.page.request, room);
     await Promise.all(people.map((person) => person.context.close()));

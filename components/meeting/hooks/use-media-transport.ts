@@ -63,6 +63,9 @@ export function useMediaTransport(roomId: string, sendSignal: (toParticipantId: 
     [mesh, sfu],
   );
 
-  const controls = useMemo(() => ({ ...mesh, join, stop, setLocalMedia }), [mesh, join, stop, setLocalMedia]);
+  // Quality reports and samples come from whichever path carries the media: mesh peers, or the SFU's two legs.
+  const readStats = viaSfu ? sfu.readStats : mesh.readStats;
+
+  const controls = useMemo(() => ({ ...mesh, join, stop, setLocalMedia, readStats }), [mesh, join, stop, setLocalMedia, readStats]);
   return { view: viaSfu ? sfuView : meshView, controls };
 }

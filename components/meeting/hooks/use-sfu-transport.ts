@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LocalMedia } from "@/lib/rtc";
 import type { SfuTransport } from "@/lib/rtc/sfu/sfu-transport";
+import type { PeerStats } from "@/components/meeting/state/local-quality";
 import type { PeerMeshView } from "./use-peer-mesh";
 
 const emptyView: PeerMeshView = { tracks: {}, connectionStates: {}, ratings: {}, speaking: [], activeSpeakerId: null };
@@ -19,6 +20,8 @@ export type SfuControls = {
   start: (selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => Promise<boolean>;
   stop: () => void;
   setLocalMedia: (media: LocalMedia) => void;
+  /** The latest stats of the uplink and the downlink (as peers `sfu-uplink`, `sfu-downlink`), for the quality reports. */
+  readStats: () => (PeerStats & { peerId: string })[];
 };
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -35,6 +38,7 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
   const transport = useRef<SfuTransport | null>(null);
   const localMedia = useRef<LocalMedia>({});
   const [view, setView] = useState<PeerMeshView>(emptyView);
+  const latestStats = useRef<Record<string, PeerStats>>({});
 
   const publish = useCallback((target: SfuTransport, media: LocalMedia) => {
     const slots = { ...("audio" in media ? { audio: media.audio } : {}), ...("video" in media ? { camera: media.video } : {}), ...("screen" in media ? { screen: media.screen } : {}) };
@@ -44,6 +48,7 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
   const stop = useCallback(() => {
     void transport.current?.close();
     transport.current = null;
+    latestStats.current = {};
     setView(emptyView);
   }, []);
 
@@ -78,6 +83,7 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
           return { ...current, tracks, connectionStates: tracks[participantId] ? current.connectionStates : without(current.connectionStates, participantId) };
         });
       });
+      created.on("stats", ({ peerId, summary, rating }) => (latestStats.current = { ...latestStats.current, [peerId]: { summary, rating } }));
       created.on("error", ({ operation, error }) => console.warn(`[meeting] sfu ${operation}`, error));
       try {
         await created.start();
@@ -103,6 +109,8 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
 
   useEffect(() => () => void transport.current?.close(), []);
 
-  const controls = useMemo(() => ({ start, stop, setLocalMedia }), [start, stop, setLocalMedia]);
+  const readStats = useCallback(() => Object.entries(latestStats.current).map(([peerId, stats]) => ({ peerId, ...stats })), []);
+
+  const controls = useMemo(() => ({ start, stop, setLocalMedia, readStats }), [start, stop, setLocalMedia, readStats]);
   return { view, controls };
 }

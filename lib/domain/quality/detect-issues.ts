@@ -1,4 +1,5 @@
 import type { QualitySampleFigures } from "../quality-sample";
+import { SFU_LEGS } from "../sfu-legs";
 
 /**
  * Quality-issue detector, pure: a meeting's per-(reporter × peer) samples (every 5 s) → issue intervals with a
@@ -188,6 +189,11 @@ export function detectIssues(samples: readonly DetectorSample[]): DetectedIssue[
         evidence: { ...evidence, qualityLimitation: cpuLimited ? "cpu" : "none" },
       };
     }
+
+    // Through the SFU each leg is measured by itself (lib/domain/sfu-legs.ts): a degraded leg is its owner's
+    // uplink or downlink, whatever the others see.
+    if (iv.sender === SFU_LEGS.uplink) return { suspectedCause: "SENDER_UPLINK", causeParticipantId: iv.receiver, evidence };
+    if (iv.sender === SFU_LEGS.downlink) return { suspectedCause: "OWN_DOWNLINK", causeParticipantId: iv.receiver, evidence };
 
     const same = intervals.filter((o) => o.kind === iv.kind && overlaps(o, iv));
     // Several receivers of this sender degrade at once, and the sender itself reports a constrained uplink.

@@ -1,6 +1,10 @@
 import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import VideoRoomPlugin, { type VideoRoomEventData, type VideoRoomHandle } from "janode/plugins/videoroom";
+import { type ConnectionRating, rateConnection } from "../../domain/connection-quality";
+import { SFU_LEGS, type SfuLeg } from "../../domain/sfu-legs";
+import type { StatsSummary } from "../../domain/stats-summary";
 import { type MediaSlot, MEDIA_SLOTS, trackKindOf } from "../media-slots";
+import { StatsSampler } from "../stats-sampler";
 import { TypedEmitter } from "../typed-emitter";
 import { describeStream, type Publisher, SLOT_DESCRIPTIONS, streamsToSubscribe } from "./janus-streams";
 
@@ -27,6 +31,8 @@ const RENEW_RETRY_MS = 10_000;
 
 export type SfuTransportEvents = {
   "remote-track": { participantId: string; slot: MediaSlot; track: MediaStreamTrack };
+  /** Every 2 s per leg, like the mesh's per-peer stats. */
+  stats: { peerId: SfuLeg; summary: StatsSummary; rating: ConnectionRating };
   "remote-track-ended": { participantId: string; slot: MediaSlot };
   error: { operation: string; error: unknown };
 };
@@ -60,6 +66,8 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
   private subscriptions: Promise<void> = Promise.resolve();
   private closed = false;
   private renewal: ReturnType<typeof setTimeout> | undefined;
+  private readonly statsSampler: StatsSampler;
+  private readonly scores = new Map<string, number>();
   /** janode keeps this very object as its server address and reads `token` for every request (keepalives too). */
   private readonly address: { url: string; token: string };
 
@@ -70,6 +78,22 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     this.publishConnection = new RTCPeerConnection(configuration);
     this.subscribeConnection = new RTCPeerConnection(configuration);
     for (const slot of MEDIA_SLOTS) this.senders.set(slot, this.publishConnection.addTransceiver(trackKindOf(slot), { direction: "sendonly" }));
+    this.statsSampler = new StatsSampler(
+      // A leg counts once it is up: the downlink only exists when someone else publishes.
+      () =>
+        (
+          [
+            [SFU_LEGS.uplink, this.publishConnection],
+            [SFU_LEGS.downlink, this.subscribeConnection],
+          ] as const
+        ).filter(([, connection]) => connection.connectionState === "connected"),
+      (leg, summary) => {
+        const rating = rateConnection(summary, { previousScore: this.scores.get(leg) });
+        this.scores.set(leg, rating.score);
+        this.emit("stats", { peerId: leg as SfuLeg, summary, rating });
+      },
+      (leg, error) => this.emit("error", { operation: `get stats (${leg})`, error }),
+    );
     this.subscribeConnection.ontrack = ({ transceiver, track }) => {
       const stream = transceiver.mid === null ? undefined : this.streamsByMid.get(transceiver.mid);
       if (stream) this.emit("remote-track", { ...stream, track });
@@ -119,15 +143,10 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     );
   }
 
-  /** Both connections' stats, for the quality samples. */
-  async readStats(): Promise<{ publish: RTCStatsReport; subscribe: RTCStatsReport }> {
-    const [publish, subscribe] = await Promise.all([this.publishConnection.getStats(), this.subscribeConnection.getStats()]);
-    return { publish, subscribe };
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.renewal);
+    this.statsSampler.stop();
     this.publishConnection.close();
     this.subscribeConnection.close();
     await this.session?.destroy().catch(() => {});

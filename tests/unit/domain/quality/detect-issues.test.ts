@@ -130,4 +130,23 @@ describe("detectIssues", () => {
     const starved = meeting(60, (s) => (s.participantId === "alice" && during(s, 10, 40) ? { bitrateInKbps: 110 } : {}));
     expect(detectIssues(starved).filter((issue) => issue.kind === "LOW_BITRATE").map((issue) => issue.affectedIds)).toContainEqual(["alice"]);
   });
+
+  it("through the SFU, blames the leg that degrades: one person's uplink, another's downlink", () => {
+    const legs = ["sfu-uplink", "sfu-downlink"];
+    const samples: DetectorSample[] = [];
+    for (let t = 5_000; t <= 120_000; t += 5_000) {
+      for (const me of PEOPLE) {
+        for (const leg of legs) {
+          const s = clean(me, leg, T0 + t);
+          const bad = during(s, 30, 60) && ((me === "bob" && leg === "sfu-uplink") || (me === "carol" && leg === "sfu-downlink"));
+          samples.push(bad ? { ...s, lossPct: 12 } : s);
+        }
+      }
+    }
+    const issues = detectIssues(samples);
+    expect(issues.map((issue) => [issue.suspectedCause, issue.causeParticipantId, issue.affectedIds])).toEqual([
+      ["SENDER_UPLINK", "bob", ["bob"]],
+      ["OWN_DOWNLINK", "carol", ["carol"]],
+    ]);
+  });
 });
