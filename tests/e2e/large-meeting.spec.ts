@@ -34,6 +34,8 @@ test("a large meeting's media goes through Janus: three people see and hear each
       await Promise.all(everyone.filter((other) => other !== viewer).map((other) => expectFramesAdvancing(cameraTile(viewer.person.page, other.name))));
     }
     expect(await peakRemoteAudioLevel(carol.page, await participantIdOf(carol.page, names.bob))).toBeGreaterThan(0.01);
+    // Connection quality shows on the tiles in SFU mode too (the downlink's rating, and what each person reports).
+    await expect(cameraTile(bob.page, names.carol).locator("[data-quality]")).toHaveAttribute("data-quality", /^(good|excellent)$/, { timeout: 15_000 });
     // The media really is on the SFU: its videoroom for this room has the three of them.
     const rooms = await listSfuRooms(janusUrl!, access);
     expect(rooms.find((entry) => entry.room === room.id)?.participants).toBe(3);

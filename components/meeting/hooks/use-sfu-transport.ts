@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { SFU_LEGS } from "@/lib/domain/sfu-legs";
 import type { LocalMedia } from "@/lib/rtc";
 import type { SfuTransport } from "@/lib/rtc/sfu/sfu-transport";
 import type { PeerStats } from "@/components/meeting/state/local-quality";
@@ -23,6 +24,14 @@ export type SfuControls = {
   /** The latest stats of the uplink and the downlink (as peers `sfu-uplink`, `sfu-downlink`), for the quality reports. */
   readStats: () => (PeerStats & { peerId: string })[];
 };
+
+/** Through the SFU everyone reaches this browser over the one downlink: its rating is every tile's. */
+function withDownlinkRatings(view: PeerMeshView, rating: PeerStats["rating"] | undefined): PeerMeshView {
+  if (!rating) return view;
+  const ids = Object.keys(view.tracks);
+  if (ids.every((id) => view.ratings[id]?.quality === rating.quality) && Object.keys(view.ratings).length === ids.length) return view;
+  return { ...view, ratings: Object.fromEntries(ids.map((id) => [id, rating])) };
+}
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
   const copy = { ...record };
@@ -70,20 +79,32 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
       });
       transport.current = created;
       created.on("remote-track", ({ participantId, slot, track }) => {
-        setView((current) => ({
-          ...current,
-          tracks: { ...current.tracks, [participantId]: { ...current.tracks[participantId], [slot]: track } },
-          connectionStates: { ...current.connectionStates, [participantId]: "connected" },
-        }));
+        setView((current) =>
+          withDownlinkRatings(
+            {
+              ...current,
+              tracks: { ...current.tracks, [participantId]: { ...current.tracks[participantId], [slot]: track } },
+              connectionStates: { ...current.connectionStates, [participantId]: "connected" },
+            },
+            latestStats.current[SFU_LEGS.downlink]?.rating,
+          ),
+        );
       });
       created.on("remote-track-ended", ({ participantId, slot }) => {
         setView((current) => {
           const remaining = without(current.tracks[participantId] ?? {}, slot);
           const tracks = Object.keys(remaining).length ? { ...current.tracks, [participantId]: remaining } : without(current.tracks, participantId);
-          return { ...current, tracks, connectionStates: tracks[participantId] ? current.connectionStates : without(current.connectionStates, participantId) };
+          return withDownlinkRatings(
+            { ...current, tracks, connectionStates: tracks[participantId] ? current.connectionStates : without(current.connectionStates, participantId) },
+            latestStats.current[SFU_LEGS.downlink]?.rating,
+          );
         });
       });
-      created.on("stats", ({ peerId, summary, rating }) => (latestStats.current = { ...latestStats.current, [peerId]: { summary, rating } }));
+      created.on("stats", ({ peerId, summary, rating }) => {
+        latestStats.current = { ...latestStats.current, [peerId]: { summary, rating } };
+        // Re-rendering the tiles every 2 s for an unchanged level would be wasted work (withDownlinkRatings keeps the view).
+        if (peerId === SFU_LEGS.downlink) setView((current) => withDownlinkRatings(current, rating));
+      });
       created.on("error", ({ operation, error }) => console.warn(`[meeting] sfu ${operation}`, error));
       try {
         await created.start();
