@@ -165,10 +165,12 @@ test("low light: a dark picture is brought into a normal range without clipping;
 });
 
 test("turning effects on and off mid-call never stops the receiver's frames for more than 200 ms", async () => {
-  // Known failure (measured 533–583 ms): the gap starts at the replaceTrack from the camera to the processor's
-  // MediaStreamTrackGenerator track (the model is loaded before that, make-before-break), not while loading;
-  // turning off (generator → camera) measured 133–217 ms. See docs/media-effects.md, "Open".
-  test.fixme(true, "open: the switch to the generator track stalls the receiver 533–583 ms (goal ≤ 200 ms)");
+  // Known failure: re-measured 300–317 ms (2026-12-02, session 5), and only when a background effect starts for the
+  // first time: the gap begins ~70 ms before the switch to the processor's track and ends ~250 ms after it, while
+  // the worker compiles MediaPipe's wasm and runs the model for the first time. Low light alone (no model) switches
+  // the same tracks with no gap over 100 ms, and later blur/image toggles reuse the loaded model gap-free: the stall
+  // is the model's start-up CPU on two cores, not the track switch. See docs/media-effects.md, "Open".
+  test.fixme(true, "open: the first background effect's model start-up stalls the receiver 300–317 ms (goal ≤ 200 ms)");
   const { sender, receiver } = await call(fixtures.camera);
   const steps: VideoEffectSettings[] = [
     { background: { kind: "blur", strength: "light" }, lowLight: false },
