@@ -93,5 +93,3 @@ export class NoiseSuppressor {
   }
 }
 
-/** What to ask getUserMedia for when noise suppression is ours (see NoiseSuppressor). */
-export const microphoneConstraintsWithSuppression = { echoCancellation: true, noiseSuppression: false, autoGainControl: true } as const;

@@ -36,10 +36,6 @@ export class VideoEffectsSwitch {
     return this.processor;
   }
 
-  dispose(): Promise<void> {
-    return this.update(null, { background: { kind: "none" }, lowLight: false });
-  }
-
   private async apply(camera: MediaStreamTrack | null, settings: VideoEffectSettings): Promise<void> {
     const wanted = camera !== null && camera.readyState === "live" && needsVideoPipeline(settings);
     // A processor without the model would stall its frames while loading it: make a new one beside it instead.
