@@ -2,6 +2,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const JANUS_BINARY = "/usr/bin/janus";
+/** What Janus prints once its WebSocket API accepts connections. */
+export const JANUS_READY_LINE = /WebSockets thread started/;
+
+/** Janus's command line for a folder written by writeJanusConfig. */
+export const janusArgs = (folder: string) => ["--configs-folder", folder, "--config", `${folder}/janus.jcfg`, "--disable-colors"];
 const LIBRARY_ROOT = "/usr/lib/x86_64-linux-gnu/janus";
 
 export type JanusConfigOptions = {

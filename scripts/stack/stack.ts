@@ -6,7 +6,7 @@ import { httpOk, type ManagedProcess, runCommand, startProcess } from "./managed
 import type { StackSecrets } from "./secrets";
 import { warmUpDevRoutes } from "./warm-up-dev";
 import { copyMediaAssets } from "../media-assets";
-import { JANUS_BINARY, writeJanusConfig } from "./janus-config";
+import { JANUS_BINARY, JANUS_READY_LINE, janusArgs, writeJanusConfig } from "./janus-config";
 
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
 const TURN_BINARY = "/usr/bin/turnserver";
@@ -186,8 +186,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           startProcess({
             name: "janus",
             command: JANUS_BINARY,
-            args: ["--configs-folder", folder, "--config", join(folder, "janus.jcfg"), "--disable-colors"],
-            readyLine: /WebSockets thread started/,
+            args: janusArgs(folder),
+            readyLine: JANUS_READY_LINE,
             timeoutMs: 20_000,
             echo: false,
             logDir: options.logDir,

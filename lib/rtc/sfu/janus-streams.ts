@@ -1,14 +1,14 @@
+import type { VideoRoomEventData } from "janode/plugins/videoroom";
 import type { MediaSlot } from "../media-slots";
 
 /** How a publisher describes its m-lines (videoroom `descriptions`), so subscribers know camera from screen. */
 export const SLOT_DESCRIPTIONS: Record<MediaSlot, string> = { audio: "audio", camera: "camera", screen: "screen" };
 
 /** One stream of the subscriber's connection, as the videoroom lists it (`streams` of attached/updated events). */
-export type SubscriberStream = { mid: string; type: "audio" | "video" | "data"; feed_id?: number; feed_mid?: string; feed_display?: string; feed_description?: string; active?: boolean };
+export type SubscriberStream = NonNullable<VideoRoomEventData["streams"]>[number];
 
 /** A publisher's stream as `publishers` lists it. */
-export type PublisherStream = { mid: string; type: "audio" | "video" | "data"; description?: string; disabled?: boolean };
-export type Publisher = { feed: number; display?: string; streams?: PublisherStream[] };
+export type Publisher = NonNullable<VideoRoomEventData["publishers"]>[number];
 
 export function slotOfDescription(type: string, description: string | undefined): MediaSlot | null {
   if (type === "audio") return "audio";

@@ -26,7 +26,7 @@ export type SfuTransportOptions = {
 };
 
 /** A new token is fetched this long before the current one expires; a failed fetch is retried after the retry. */
-export const RENEW_BEFORE_MS = 60_000;
+const RENEW_BEFORE_MS = 60_000;
 const RENEW_RETRY_MS = 10_000;
 
 export type SfuTransportEvents = {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { JANUS_BINARY, writeJanusConfig } from "../../../scripts/stack/janus-config";
+import { JANUS_BINARY, JANUS_READY_LINE, janusArgs, writeJanusConfig } from "../../../scripts/stack/janus-config";
 import type { JanusAccess } from "../../../lib/sfu/janus-session";
 
 export { JANUS_BINARY };
@@ -15,13 +15,13 @@ export async function startJanus(wsPort: number, rtpPorts: [number, number]): Pr
   const folder = mkdtempSync(join(tmpdir(), "confer-janus-spec-"));
   const access: JanusAccess = { tokenSecret: randomBytes(24).toString("base64url"), adminKey: randomBytes(24).toString("base64url"), tokenTtlSeconds: 600 };
   writeJanusConfig({ folder, wsPort, rtpPorts, tokenSecret: access.tokenSecret, adminKey: access.adminKey, bindIp: "127.0.0.1" });
-  const child = spawn(JANUS_BINARY, ["--configs-folder", folder, "--config", join(folder, "janus.jcfg"), "--disable-colors"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(JANUS_BINARY, janusArgs(folder), { stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`janus did not start:\n${output.slice(-20).join("")}`)), 15_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       output.push(chunk.toString());
-      if (chunk.toString().includes("WebSockets thread started")) {
+      if (JANUS_READY_LINE.test(chunk.toString())) {
         clearTimeout(timer);
         resolve();
       }

@@ -52,8 +52,9 @@ const sfu = {
     transport = new SfuTransport({ ...options, iceServers: [], fetchToken: options.renew ? () => window.mintSfuToken() : undefined });
     transport.on("remote-track", show);
     transport.on("remote-track-ended", ({ participantId, slot }) => {
-      if (slot === "camera") remote.get(participantId)?.element.remove();
-      if (slot === "camera") remote.delete(participantId);
+      if (slot !== "camera") return;
+      remote.get(participantId)?.element.remove();
+      remote.delete(participantId);
     });
     transport.on("error", ({ operation, error }) => errors.push(`${operation}: ${String(error)}`));
     await transport.start();
