@@ -1,4 +1,5 @@
 import { signInternalRequest } from "../lib/internal-api/internal-signature";
+import { utf8ByteLength } from "../lib/meeting/utf8";
 
 export type OutboxOptions<Item> = {
   /** Next.js base URL reachable from PartyKit (the APP_INTERNAL_URL var). */
@@ -8,6 +9,8 @@ export type OutboxOptions<Item> = {
   /** Wraps a batch's items into the request body; the batch id stays the same across retries. */
   body: (batchId: string, items: Item[]) => unknown;
   maxBatch: number;
+  /** Serialized bytes per batch, to stay inside the route's body limit when items vary in size (chat). */
+  maxBatchBytes?: number;
   /** How long items wait for company before a batch leaves. */
   flushDelayMs: number;
   /** Oldest items are dropped past this many, so an app outage cannot exhaust the room's memory. */
@@ -68,6 +71,21 @@ export class AppOutbox<Item> {
     return this.queued.length + (this.inFlight?.items.length ?? 0);
   }
 
+  /** How many queued items the next batch takes: up to maxBatch, and (always at least one) within maxBatchBytes. */
+  private batchLength(): number {
+    const { maxBatch, maxBatchBytes } = this.options;
+    const limit = Math.min(maxBatch, this.queued.length);
+    if (maxBatchBytes === undefined) return limit;
+    let bytes = 0;
+    let count = 0;
+    while (count < limit) {
+      bytes += utf8ByteLength(JSON.stringify(this.queued[count]));
+      if (count > 0 && bytes > maxBatchBytes) break;
+      count += 1;
+    }
+    return count;
+  }
+
   private schedule(delayMs: number): void {
     if (this.inFlight) return;
     if (this.timer !== null) {
@@ -83,7 +101,7 @@ export class AppOutbox<Item> {
   private async send(): Promise<void> {
     if (!this.inFlight) {
       if (this.queued.length === 0) return;
-      this.inFlight = { batchId: crypto.randomUUID(), items: this.queued.splice(0, this.options.maxBatch) };
+      this.inFlight = { batchId: crypto.randomUUID(), items: this.queued.splice(0, this.batchLength()) };
     }
     const { batchId, items } = this.inFlight;
     const body = JSON.stringify(this.options.body(batchId, items));

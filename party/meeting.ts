@@ -5,11 +5,12 @@ import type { MeetingEffect, MeetingEvent, MeetingTransition } from "../lib/meet
 import { emptyMeeting, type MeetingState } from "../lib/meeting/meeting-state";
 import { stampFeature, stampSamples } from "../lib/meeting/analytics-stamp";
 import { meetingRecordsFor, type RecordableEvent } from "../lib/meeting/meeting-records";
+import { presenceOf } from "../lib/meeting/presence";
 import { restoreMeeting } from "../lib/meeting/persistence";
-import { MEETING_RECORDS_PATH, type MeetingRecordEvent } from "../lib/internal-api/meeting-records";
+import { MAX_RECORD_BATCH_BYTES, MAX_RECORD_EVENTS_PER_BATCH, MEETING_RECORDS_PATH, type MeetingRecordEvent } from "../lib/internal-api/meeting-records";
 import { AppOutbox } from "./app-outbox";
 import { INTERNAL_AUDIENCES, verifyInternalRequest } from "../lib/internal-api/internal-signature";
-import { PARTY_CONTROL_SUFFIX, partyControlSchema } from "../lib/internal-api/party-control";
+import { PARTY_CONTROL_SUFFIX, type PartyPresence, partyControlSchema } from "../lib/internal-api/party-control";
 import { reduceMeeting } from "../lib/meeting/reduce-meeting";
 import { hashResumeToken, issueResumeToken } from "../lib/meeting/resume-token";
 import type { AdmitMessage, ClientMessage, HelloMessage } from "../lib/signaling/client-messages";
@@ -180,6 +181,10 @@ export default class MeetingServer implements Party.Server {
     if (!parsed.success) return new Response("invalid", { status: 400 });
     const control = parsed.data;
     this.learnRoomId();
+    if (control.action === "presence") {
+      const presence: PartyPresence = { meetingId: this.meetingId, ...presenceOf(this.meeting, control.userId) };
+      return new Response(JSON.stringify(presence), { headers: { "content-type": "application/json" } });
+    }
     // In the queue, so no handler runs against the meeting halfway through its closing.
     await new Promise<void>((resolve) =>
       this.queue.run(async () => {
@@ -304,7 +309,8 @@ export default class MeetingServer implements Party.Server {
       secret,
       path: MEETING_RECORDS_PATH,
       body: (batchId, events) => ({ batchId, roomId, events }),
-      maxBatch: 500,
+      maxBatch: MAX_RECORD_EVENTS_PER_BATCH,
+      maxBatchBytes: MAX_RECORD_BATCH_BYTES / 2,
       flushDelayMs: 2_000,
       maxQueued: 5_000,
       log: (message, error) => console.warn(message, error ?? ""),

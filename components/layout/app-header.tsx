@@ -14,6 +14,9 @@ export function AppHeader({ actor, orgName }: { actor: Actor; orgName: string })
           {orgName} Meet
         </Link>
         <div className="flex items-center gap-3 text-sm">
+          <Link href="/meetings" className="text-brand-700 underline">
+            Meetings
+          </Link>
           <Link href="/templates" className="text-brand-700 underline">
             Templates
           </Link>

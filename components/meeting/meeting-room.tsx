@@ -16,6 +16,7 @@ type Props = {
   roomName: string;
   selfName: string;
   profile: CaptureProfile;
+  uploadLimitBytes: number;
   /** The app header and the room's details, shown around the lobby and the exit screen but not in the meeting. */
   header: ReactNode;
   details: ReactNode;
@@ -25,7 +26,7 @@ type Props = {
  * A room's page from arrival to goodbye: the lobby (media starts at once, so Join is instant), the meeting over
  * the whole viewport, then the exit screen with Rejoin.
  */
-export function MeetingRoom({ roomId, userId, roomName, selfName, profile, header, details }: Props) {
+export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploadLimitBytes, header, details }: Props) {
   const media = useMeetingMedia(userId, profile);
   const meeting = useMeeting(roomId, media);
   const { start } = media;
@@ -33,7 +34,7 @@ export function MeetingRoom({ roomId, userId, roomName, selfName, profile, heade
 
   const waiting = meeting.entered && meeting.state.phase === "waiting";
   if (meeting.entered && meeting.state.phase !== "over" && !waiting) {
-    return <MeetingView meeting={meeting} media={media} roomName={roomName} selfName={selfName} />;
+    return <MeetingView meeting={meeting} media={media} roomId={roomId} roomName={roomName} selfName={selfName} uploadLimitBytes={uploadLimitBytes} />;
   }
   return (
     <>

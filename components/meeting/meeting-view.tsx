@@ -7,6 +7,7 @@ import { ControlBar, type ControlBarState } from "@/components/meeting/controls/
 import { DevicesDialog } from "@/components/meeting/controls/devices-dialog";
 import { HostParticipantMenu } from "@/components/meeting/controls/host-participant-menu";
 import { ShortcutsDialog } from "@/components/meeting/controls/shortcuts-dialog";
+import { useChatUploads } from "@/components/meeting/hooks/use-chat-uploads";
 import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
 import { useKeyboardShortcuts } from "@/components/meeting/hooks/use-keyboard-shortcuts";
 import { useMutedSpeechHint } from "@/components/meeting/hooks/use-muted-speech-hint";
@@ -28,15 +29,19 @@ import { MeetingStage } from "./meeting-stage";
 type Props = {
   meeting: ReturnType<typeof useMeeting>;
   media: MeetingMedia;
+  roomId: string;
   roomName: string;
   selfName: string;
+  /** The largest file chat takes (FILE_UPLOAD_MAX_BYTES), checked here before a byte is sent. */
+  uploadLimitBytes: number;
 };
 
 const PENDING_SELF_ID = "self";
 
 /** The meeting itself, over the whole viewport: status line, videos (and a side panel), controls. */
-export function MeetingView({ meeting, media, roomName, selfName }: Props) {
+export function MeetingView({ meeting, media, roomId, roomName, selfName, uploadLimitBytes }: Props) {
   const { state, dispatch, self, actions, rights } = meeting;
+  const chatUploads = useChatUploads(roomId, uploadLimitBytes);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const capabilities = useClientCapabilities();
   const isHost = self?.role === "host";
@@ -201,6 +206,8 @@ export function MeetingView({ meeting, media, roomName, selfName }: Props) {
             blockedReason={chatBlocked}
             onSend={actions.sendChat}
             onClose={() => dispatch({ type: "panel-closed" })}
+            uploads={chatUploads.uploads}
+            uploadList={chatUploads.list}
           />
         ) : null}
         {state.panel === "participants" ? (

@@ -73,6 +73,27 @@ const serverEnvSchema = z.object({
    * for networks that must not reveal client addresses to peers or that let calls out through TURN alone.
    */
   ICE_TRANSPORT_POLICY: z.enum(["all", "relay"]).default("all"),
+  /**
+   * Where files (chat attachments, later recordings) are kept: `local` writes under FILE_STORAGE_DIR; `s3` uses
+   * an S3-compatible bucket (AWS S3, MinIO, Ceph, R2) through the S3_* settings.
+   */
+  FILE_STORAGE: z.enum(["local", "s3"]).default("local"),
+  FILE_STORAGE_DIR: z.string().min(1).default(".data/files"),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (`endpoint/bucket/key`), which MinIO, Ceph and most self-hosted servers need. */
+  S3_FORCE_PATH_STYLE: z.stringbool().default(true),
+  /** Largest chat attachment in bytes (default 25 MiB). */
+  FILE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(2 ** 31).default(25 * 1024 * 1024),
+  /** Detected types refused on upload, comma-separated (default: executables and installers). */
+  FILE_UPLOAD_BLOCKED_TYPES: list,
+  /** clamd's socket (`/run/clamav/clamd.ctl` or `tcp://host:3310`): when set, every upload is scanned first. */
+  CLAMAV_SOCKET: z.string().min(1).optional(),
+  /** Days chat messages and their files are kept after the meeting; unset keeps them. */
+  CHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** Days raw quality samples are kept (per-minute rollups and detected issues stay). */
   ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
   /** Bearer secret for POST /api/internal/alerts/evaluate (the scheduler); unset disables the route. */
@@ -93,6 +114,11 @@ const serverEnvSchema = z.object({
   if (env.JANUS_URLS.length > 0) {
     for (const name of (["JANUS_TOKEN_SECRET", "JANUS_ADMIN_KEY"] as const).filter((companion) => !env[companion])) {
       context.addIssue({ code: "custom", path: [name], message: `${name} is required when JANUS_URLS is set` });
+    }
+  }
+  if (env.FILE_STORAGE === "s3") {
+    for (const name of (["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((companion) => !env[companion])) {
+      context.addIssue({ code: "custom", path: [name], message: `${name} is required when FILE_STORAGE is s3` });
     }
   }
   for (const [setting, required] of companions) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chatAttachmentSchema, chatTextSchema, MAX_CHAT_ATTACHMENTS } from "../signaling/chat";
 import { meetingRoleSchema } from "../signaling/meeting-role";
 
 /** PartyKit → Next.js: what happened in a meeting, for the Meeting and Participation records. */
@@ -40,11 +41,26 @@ export const meetingRecordEventSchema = z.discriminatedUnion("type", [
     reason: z.enum(["left", "removed", "timeout", "ended", "closed"]),
     at,
   }),
+  z.object({
+    type: z.literal("chat-posted"),
+    eventId: id,
+    meetingId: id,
+    messageId: id,
+    seq: z.number().int().nonnegative(),
+    participantId: id,
+    userId: id,
+    name: z.string().max(200),
+    text: chatTextSchema,
+    attachments: z.array(chatAttachmentSchema).max(MAX_CHAT_ATTACHMENTS).optional(),
+    at,
+  }),
   z.object({ type: z.literal("meeting-ended"), eventId: id, meetingId: id, reason: z.enum(["empty", "ended-by-host", "closed"]), at }),
 ]);
 export type MeetingRecordEvent = z.infer<typeof meetingRecordEventSchema>;
 
 export const MAX_RECORD_EVENTS_PER_BATCH = 500;
+/** The route's body limit; PartyKit's outbox fills batches to half of it (chat messages vary in size). */
+export const MAX_RECORD_BATCH_BYTES = 512 * 1024;
 
 export const meetingRecordBatchSchema = z.object({
   /** Unique per batch: a retried batch carries the same id and is applied once. */

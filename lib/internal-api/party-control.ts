@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roomPolicySchema } from "../domain/room-policy";
+import { meetingRoleSchema } from "../signaling/meeting-role";
 
 /** Next.js → PartyKit: POST `/parties/main/<roomId>/control` with a signed body. */
 export const PARTY_CONTROL_SUFFIX = "/control";
@@ -17,6 +18,20 @@ export const partyControlSchema = z.discriminatedUnion("action", [
     /** Compared with join tokens' expiry (epoch seconds): the meeting keeps the newest policy it has seen. */
     stamp: z.number().int().positive(),
   }),
+  z.object({
+    /** Where a user stands in the live meeting (lib/meeting/presence.ts); answered with `partyPresenceSchema`. */
+    action: z.literal("presence"),
+    userId: z.string().min(1).max(128),
+  }),
 ]);
+
+export const partyPresenceSchema = z.object({
+  /** The running meeting's id (the Meeting record's), null when nobody is seated. */
+  meetingId: z.string().nullable(),
+  seated: z.boolean(),
+  role: meetingRoleSchema.nullable(),
+  mayChat: z.boolean(),
+});
+export type PartyPresence = z.infer<typeof partyPresenceSchema>;
 export type PartyControl = z.infer<typeof partyControlSchema>;
 export type CloseReason = Extract<PartyControl, { action: "close" }>["reason"];

@@ -52,7 +52,7 @@ export function postChat(state: MeetingState, sender: Seat, senderSocket: string
     userId: participant.userId,
     name: participant.name,
     text: text.text,
-    ...(text.attachment ? { attachment: text.attachment } : {}),
+    ...(text.attachments ? { attachments: text.attachments } : {}),
     sentAt: now,
   };
   const entry: ChatEntry = { seq: state.nextChatSeq, message, bytes: utf8ByteLength(JSON.stringify(message)) };

@@ -5,3 +5,4 @@ export * from "./persistence";
 export * from "./rate-limit";
 export * from "./reduce-meeting";
 export * from "./resume-token";
+export * from "./presence";

@@ -89,6 +89,24 @@ export function meetingRecordsFor(input: MeetingRecordsInput): MeetingRecordsOut
     });
   }
 
+  for (const entry of after.chat) {
+    if (entry.seq < before.nextChatSeq) continue;
+    const { message } = entry;
+    events.push({
+      type: "chat-posted",
+      eventId: `${id}:chat:${message.id}`,
+      meetingId: id,
+      messageId: message.id,
+      seq: entry.seq,
+      participantId: message.from,
+      userId: message.userId,
+      name: message.name.slice(0, 200),
+      text: message.text,
+      ...(message.attachments ? { attachments: message.attachments } : {}),
+      at: message.sentAt,
+    });
+  }
+
   if (after.seats.size === 0) {
     const reason = event.type === "closed" ? "closed" : isEnd(event) ? "ended-by-host" : "empty";
     events.push({ type: "meeting-ended", eventId: `${id}:ended`, meetingId: id, reason, at });

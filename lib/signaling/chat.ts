@@ -5,6 +5,8 @@ import { participantIdSchema } from "./ids";
 export const MAX_CHAT_TEXT_LENGTH = 4000;
 export const MAX_ATTACHMENT_NAME_LENGTH = 255;
 export const MAX_ATTACHMENT_URL_LENGTH = 512;
+/** Files one message may carry (the composer sends more as several messages). */
+export const MAX_CHAT_ATTACHMENTS = 10;
 
 /**
  * Attachments are uploaded to the app and only linked from chat. Allowing nothing but paths under this prefix
@@ -40,7 +42,7 @@ export const chatMessageSchema = z.object({
   /** The sender's display name when the message was sent. */
   name: z.string(),
   text: chatTextSchema,
-  attachment: chatAttachmentSchema.optional(),
+  attachments: z.array(chatAttachmentSchema).min(1).max(MAX_CHAT_ATTACHMENTS).optional(),
   /** Epoch milliseconds, server clock. */
   sentAt: z.number().int().nonnegative(),
 });

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StackPorts } from "../../lib/config/ports";
@@ -31,7 +31,7 @@ export type StackOptions = {
   log: (message: string) => void;
   /**
    * How often the stack calls the room-expiry, sample-retention and alert hooks (POST /api/internal/cleanup,
-   * /api/internal/cleanup/samples, /api/internal/alerts/evaluate), standing in for production's cron. Default:
+   * /api/internal/cleanup/samples, /api/internal/cleanup/chat, /api/internal/alerts/evaluate), standing in for production's cron. Default:
    * every 60 s in dev (CONFER_CLEANUP_INTERVAL_MS overrides, 0 turns it off), off in test, where a test triggers
    * the hook itself.
    */
@@ -65,9 +65,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const running: ManagedProcess[] = [];
   const timings: Record<string, number> = {};
   let cleanupTimer: ReturnType<typeof setInterval> | undefined;
+  /** Temp folders that die with the stack (the S3 server's bucket data). */
+  const scratch: string[] = [];
   const stop = async () => {
     clearInterval(cleanupTimer);
     await Promise.all(running.splice(0).reverse().map((service) => service.stop()));
+    for (const folder of scratch.splice(0)) rmSync(folder, { recursive: true, force: true });
   };
 
   try {
@@ -127,6 +130,26 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         options.log(`LDAP directory not started: ${(error as Error).message.split("\n").find((line) => line.includes("SKIP")) ?? (error as Error).message}`);
       }
     });
+
+    // Tests run Next.js on the S3 driver against a real S3 API (s3rver) with a fresh bucket; dev uses local disk.
+    const s3Bucket = "confer-test";
+    const s3Work =
+      options.mode === "test"
+        ? timed(timings, "s3", async () => {
+            const directory = mkdtempSync(join(tmpdir(), "confer-s3-"));
+            scratch.push(directory);
+            running.push(
+              await startProcess({
+                name: "s3",
+                command: bin("tsx"),
+                args: ["scripts/services/s3-server.ts", "--port", String(ports.s3), "--directory", directory, "--bucket", s3Bucket],
+                readyLine: /^s3rver listening on /,
+                echo,
+                logDir: options.logDir,
+              }),
+            );
+          })
+        : Promise.resolve();
 
     const startPartykit = () =>
       startProcess({
@@ -199,7 +222,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       options.log("Janus SFU not started: janus is not installed (apt-get install janus); large meetings stay peer-to-peer.");
     }
 
-    await Promise.all([databaseWork, idpWork, ldapWork]);
+    await Promise.all([databaseWork, idpWork, ldapWork, s3Work]);
+    const fileStorage: Record<string, string> =
+      options.mode === "test"
+        ? {
+            FILE_STORAGE: "s3",
+            S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
+            S3_BUCKET: s3Bucket,
+            S3_ACCESS_KEY_ID: "S3RVER",
+            S3_SECRET_ACCESS_KEY: "S3RVER",
+            S3_REGION: "us-east-1",
+            S3_FORCE_PATH_STYLE: "true",
+          }
+        : { FILE_STORAGE: "local", FILE_STORAGE_DIR: join(process.cwd(), ".data", "files") };
 
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl!,
@@ -222,6 +257,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       // while a retention test plants samples older than that. Dev keeps the production default (30 days).
       ...(options.mode === "test" ? { ANALYTICS_RAW_RETENTION_DAYS: "3650" } : {}),
       PARTYKIT_URL: partykitUrl,
+      ...fileStorage,
       STUN_URLS: turnUrl ? `stun:127.0.0.1:${ports.turn}` : "",
       TURN_URLS: turnUrl ?? "",
       TURN_SECRET: turnUrl ? secrets.turnSecret : "",
@@ -275,6 +311,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const jobs = [
         { name: "Room cleanup", path: "/api/internal/cleanup", secret: secrets.cleanupSecret },
         { name: "Sample retention", path: "/api/internal/cleanup/samples", secret: secrets.cleanupSecret },
+        { name: "Chat retention", path: "/api/internal/cleanup/chat", secret: secrets.cleanupSecret },
         { name: "Alert evaluation", path: "/api/internal/alerts/evaluate", secret: secrets.alertsSecret },
       ];
       cleanupTimer = setInterval(() => {

@@ -26,6 +26,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
       roomName={room.name}
       selfName={actor.name}
       profile={isCaptureProfile(video) ? video : "hd"}
+      uploadLimitBytes={serverEnv().FILE_UPLOAD_MAX_BYTES}
       header={<AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />}
       details={<RoomDetails room={room} />}
     />

@@ -1,21 +1,42 @@
 "use client";
 
-import { SendHorizontal } from "lucide-react";
-import { useState } from "react";
+import { Paperclip, SendHorizontal } from "lucide-react";
+import { useRef, useState } from "react";
+import type { ChatUpload } from "@/lib/chat/chat-uploads";
+import type { ChatAttachment } from "@/lib/signaling";
+import { ChatUploadList } from "./chat-upload-list";
 
-type Props = { maxLength: number; onSend: (text: string) => boolean; disabled: boolean };
+type Props = {
+  maxLength: number;
+  onSend: (text: string, attachments: ChatAttachment[]) => boolean;
+  disabled: boolean;
+  uploads: readonly ChatUpload[];
+  onAddFiles: (files: File[]) => void;
+  onRemoveUpload: (id: string) => void;
+  /** Hands over the stored files (and clears them from the list) once the message is on its way. */
+  takeStored: () => ChatAttachment[];
+};
 
 /** Screen readers hear the count only near the limit; sighted people see it while typing. */
 const ANNOUNCE_REMAINING_BELOW = 200;
 
-/** Enter sends, Shift+Enter starts a new line. */
-export function ChatComposer({ maxLength, onSend, disabled }: Props) {
+/** Enter sends, Shift+Enter starts a new line; files come from the clip button, a paste or a drop on the panel. */
+export function ChatComposer({ maxLength, onSend, disabled, uploads, onAddFiles, onRemoveUpload, takeStored }: Props) {
   const [draft, setDraft] = useState("");
+  const picker = useRef<HTMLInputElement>(null);
   const text = draft.trim();
   const remaining = maxLength - draft.length;
+  const uploading = uploads.some((upload) => upload.status === "uploading");
+  const stored = uploads.filter((upload) => upload.status === "stored").length;
+  // A message waits for its files: it goes only once every one of them is stored.
+  const canSend = (text.length > 0 || stored > 0) && remaining >= 0 && !disabled && !uploading;
   const send = () => {
-    if (text.length === 0 || remaining < 0 || disabled) return;
-    if (onSend(text)) setDraft("");
+    if (!canSend) return;
+    const attachments = uploads.flatMap((upload) => (upload.attachment ? [upload.attachment] : []));
+    if (onSend(text, attachments)) {
+      setDraft("");
+      takeStored();
+    }
   };
   return (
     <form
@@ -25,10 +46,31 @@ export function ChatComposer({ maxLength, onSend, disabled }: Props) {
         send();
       }}
     >
+      <ChatUploadList uploads={uploads} onRemove={onRemoveUpload} />
       <label htmlFor="chat-input" className="sr-only">
         Message everyone
       </label>
       <div className="flex items-end gap-2">
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          data-testid="chat-file-input"
+          onChange={(event) => {
+            onAddFiles(Array.from(event.target.files ?? []));
+            event.target.value = "";
+          }}
+        />
+        <button
+          type="button"
+          aria-label="Attach files"
+          disabled={disabled}
+          onClick={() => picker.current?.click()}
+          className="rounded-full p-2.5 text-slate-700 hover:bg-slate-100 disabled:text-slate-300"
+        >
+          <Paperclip aria-hidden className="size-4" />
+        </button>
         <textarea
           id="chat-input"
           data-autofocus
@@ -38,6 +80,12 @@ export function ChatComposer({ maxLength, onSend, disabled }: Props) {
           placeholder="Message everyone"
           aria-describedby="chat-input-help"
           onChange={(event) => setDraft(event.target.value)}
+          onPaste={(event) => {
+            const files = Array.from(event.clipboardData.files);
+            if (files.length === 0) return;
+            event.preventDefault();
+            onAddFiles(files);
+          }}
           onKeyDown={(event) => {
             if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault();
@@ -48,15 +96,15 @@ export function ChatComposer({ maxLength, onSend, disabled }: Props) {
         />
         <button
           type="submit"
-          aria-label="Send message"
-          disabled={text.length === 0 || remaining < 0 || disabled}
+          aria-label={uploading ? "Send message (waiting for uploads)" : "Send message"}
+          disabled={!canSend}
           className="rounded-full bg-brand-700 p-2.5 text-white hover:bg-brand-800 disabled:bg-slate-300"
         >
           <SendHorizontal aria-hidden className="size-4" />
         </button>
       </div>
       <div className="mt-1 flex justify-between gap-2 text-xs text-slate-600">
-        <span id="chat-input-help">Enter to send · Shift+Enter for a new line · **bold**, _italic_, `code`</span>
+        <span id="chat-input-help">Enter to send · Shift+Enter for a new line · **bold**, _italic_, `code` · drop or paste files</span>
         <span id="chat-input-count" className={`shrink-0 tabular-nums ${remaining < ANNOUNCE_REMAINING_BELOW ? "font-semibold text-amber-800" : ""}`}>
           {draft.length > 0 ? `${draft.length} / ${maxLength}` : ""}
         </span>

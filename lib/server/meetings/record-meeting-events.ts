@@ -80,6 +80,24 @@ async function applyEvent(tx: Tx, event: MeetingRecordEvent, room: { id: string;
       // First leave wins: a replay never moves leftAt.
       await tx.participation.updateMany({ where: { id: event.participantId, leftAt: null }, data: { leftAt: at, leaveReason: event.reason } });
       return;
+    case "chat-posted":
+      await ensureMeeting(tx, event.meetingId, at, room);
+      await tx.chatMessage.upsert({
+        where: { id: event.messageId },
+        create: {
+          id: event.messageId,
+          meetingId: event.meetingId,
+          seq: event.seq,
+          participantId: event.participantId,
+          userId: event.userId,
+          authorName: event.name,
+          text: event.text,
+          ...(event.attachments ? { attachments: event.attachments } : {}),
+          sentAt: at,
+        },
+        update: {},
+      });
+      return;
     case "meeting-ended": {
       await ensureMeeting(tx, event.meetingId, at, room);
       await tx.meeting.updateMany({ where: { id: event.meetingId, endedAt: null }, data: { endedAt: at, endReason: END_REASONS[event.reason] } });

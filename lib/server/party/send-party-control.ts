@@ -5,24 +5,29 @@ import { PARTY_CONTROL_SUFFIX, type PartyControl } from "@/lib/internal-api/part
 
 const TIMEOUT_MS = 5_000;
 
+/** The signed control request itself; rejects when PartyKit cannot be reached. */
+export async function postPartyControl(roomId: string, control: PartyControl): Promise<Response> {
+  const env = serverEnv();
+  const body = JSON.stringify(control);
+  const url = new URL(`/parties/main/${encodeURIComponent(roomId)}${PARTY_CONTROL_SUFFIX}`, env.PARTYKIT_URL);
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: await signInternalRequest(body, env.PARTY_SECRET, INTERNAL_AUDIENCES.party),
+    },
+    body,
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+}
+
 /**
  * Sends a signed control request to a room's PartyKit meeting; true when PartyKit confirmed it (a room nobody is
  * in confirms too). Failures are logged and reported as false, for the caller to retry or accept.
  */
 export async function sendPartyControl(roomId: string, control: PartyControl): Promise<boolean> {
-  const env = serverEnv();
-  const body = JSON.stringify(control);
-  const url = new URL(`/parties/main/${encodeURIComponent(roomId)}${PARTY_CONTROL_SUFFIX}`, env.PARTYKIT_URL);
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: await signInternalRequest(body, env.PARTY_SECRET, INTERNAL_AUDIENCES.party),
-      },
-      body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    const response = await postPartyControl(roomId, control);
     if (!response.ok) console.error(`PartyKit refused ${control.action} for room ${roomId}: HTTP ${response.status}`);
     return response.ok;
   } catch (error) {

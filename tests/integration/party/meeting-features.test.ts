@@ -37,9 +37,9 @@ describe("PartyKit meeting: relay and live state", () => {
       people: [alice, bob],
     } = await room({ name: "Alice" }, { name: "Bob" });
     const attachment = { name: "plan.pdf", size: 2048, mimeType: "application/pdf", url: "/api/files/plan-1" };
-    alice!.client.send({ type: "chat", text: "**agenda**", attachment });
+    alice!.client.send({ type: "chat", text: "**agenda**", attachments: [attachment] });
 
-    const expected = { from: alice!.welcome.self.id, userId: alice!.welcome.self.userId, name: "Alice", text: "**agenda**", attachment };
+    const expected = { from: alice!.welcome.self.id, userId: alice!.welcome.self.userId, name: "Alice", text: "**agenda**", attachments: [attachment] };
     const received = await bob!.client.next("chat");
     expect(received.message).toMatchObject(expected);
     expect((await alice!.client.next("chat")).message).toEqual(received.message);

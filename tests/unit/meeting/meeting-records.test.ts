@@ -111,3 +111,38 @@ describe("meetingRecordsFor", () => {
     expect(a.events.map((e) => e.eventId)).toEqual(b.events.map((e) => e.eventId));
   });
 });
+
+describe("chat in the records", () => {
+  const attachment = { name: "plan.pdf", size: 10, mimeType: "application/pdf", url: "/api/files/abc" };
+  const entry = (seq: number, text: string, extra: object = {}) => ({
+    seq,
+    bytes: 1,
+    message: { id: `msg-${seq}`, from: "a", userId: "user-a", name: "Name a", text, sentAt: 40 + seq, ...extra },
+  });
+
+  it("records each message the transition added, once, in order, with its files", () => {
+    const before = { ...state({ id: "a" }), chat: [entry(0, "old")], nextChatSeq: 1 };
+    const after = { ...before, chat: [entry(0, "old"), entry(1, "new", { attachments: [attachment] })], nextChatSeq: 2 };
+    expect(run(before, after, message("c-a", { type: "chat", text: "new" })).events).toEqual([
+      {
+        type: "chat-posted",
+        eventId: "m1:chat:msg-1",
+        meetingId: "m1",
+        messageId: "msg-1",
+        seq: 1,
+        participantId: "a",
+        userId: "user-a",
+        name: "Name a",
+        text: "new",
+        attachments: [attachment],
+        at: 41,
+      },
+    ]);
+  });
+
+  it("records nothing when history was only trimmed", () => {
+    const before = { ...state({ id: "a" }), chat: [entry(0, "old"), entry(1, "older")], nextChatSeq: 2 };
+    const after = { ...before, chat: [entry(1, "older")] };
+    expect(run(before, after, { type: "tick", now: 60 }).events).toEqual([]);
+  });
+});

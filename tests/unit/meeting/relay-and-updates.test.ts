@@ -63,7 +63,7 @@ describe("chat", () => {
       now: meeting.now,
       connectionId: bob.socket,
       messageId: "m-1",
-      message: { type: "chat", text: "see *this*", attachment: { name: "a.png", size: 3, mimeType: "image/png", url: "/api/files/a" } },
+      message: { type: "chat", text: "see *this*", attachments: [{ name: "a.png", size: 3, mimeType: "image/png", url: "/api/files/a" }] },
     });
     const expected = {
       type: "chat",
@@ -73,7 +73,7 @@ describe("chat", () => {
         userId: "user-bob",
         name: "bob",
         text: "see *this*",
-        attachment: { name: "a.png", size: 3, mimeType: "image/png", url: "/api/files/a" },
+        attachments: [{ name: "a.png", size: 3, mimeType: "image/png", url: "/api/files/a" }],
         sentAt: meeting.now,
       },
     };

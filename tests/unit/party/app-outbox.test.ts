@@ -72,3 +72,23 @@ describe("AppOutbox.drain", () => {
     expect(received).toEqual([]);
   });
 });
+
+describe("AppOutbox batch size in bytes", () => {
+  it("fills each batch up to maxBatchBytes", async () => {
+    const box = new AppOutbox<number>({
+      appUrl,
+      secret: "s".repeat(32),
+      path: "/internal",
+      body: (batchId, items) => ({ batchId, items }),
+      maxBatch: 100,
+      // Each item is a 5-digit number: 5 bytes of JSON. Two fit in 12 bytes, three do not.
+      maxBatchBytes: 12,
+      flushDelayMs: 60_000,
+      maxQueued: 100,
+      log: () => {},
+    });
+    box.enqueue(10001, 10002, 10003, 10004, 10005);
+    expect(await box.drain(5_000)).toBe(true);
+    expect(received.map((batch) => batch.items)).toEqual([[10001, 10002], [10003, 10004], [10005]]);
+  });
+});

@@ -32,7 +32,7 @@ describe("server messages", () => {
     { type: "participant-updated", participant: { ...alice, connection: "reconnecting" } },
     { type: "participant-left", participantId: "p-alice", reason: "timeout" },
     { type: "signal", from: "p-alice", payload: { kind: "end-of-candidates" } },
-    { type: "chat", message: { ...chat, attachment: { name: "a.png", size: 1, mimeType: "image/png", url: "/api/files/a" } } },
+    { type: "chat", message: { ...chat, attachments: [{ name: "a.png", size: 1, mimeType: "image/png", url: "/api/files/a" }] } },
     { type: "reaction", from: "p-alice", emoji: "🎉" },
     { type: "room-updated", locked: true, spotlight: "p-alice", policy: defaultRoomPolicy },
     { type: "muted-by-host", by: "p-alice" },

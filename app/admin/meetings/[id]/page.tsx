@@ -4,9 +4,11 @@ import { notFound, redirect } from "next/navigation";
 import { ParticipantQualityCharts } from "@/components/admin/participant-quality-charts";
 import { TableHead } from "@/components/admin/table-head";
 import { AppHeader } from "@/components/layout/app-header";
+import { ChatTranscript } from "@/components/meetings/chat-transcript";
 import { serverEnv } from "@/lib/config/server-env";
 import { getMeetingReport } from "@/lib/server/analytics/queries/get-meeting-report";
 import { getReportAccess } from "@/lib/server/analytics/queries/get-report-access";
+import { getMeetingHistory } from "@/lib/server/meetings/get-meeting-history";
 import { currentActor } from "@/lib/server/session/current-actor";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +23,8 @@ const exportLinks = [
   { label: "Participants (CSV)", dataset: "participants", format: "csv" },
   { label: "Samples (CSV)", dataset: "samples", format: "csv" },
   { label: "Samples (JSON)", dataset: "samples", format: "json" },
+  { label: "Chat (CSV)", dataset: "chat", format: "csv" },
+  { label: "Chat (JSON)", dataset: "chat", format: "json" },
 ] as const;
 
 const formatTime = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace("T", " ") + " UTC" : "—");
@@ -35,7 +39,7 @@ export default async function MeetingReportPage({ params }: Props) {
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/admin/meetings/${id}`)}`);
   const access = await getReportAccess(actor, id);
   if (access === null || access === "denied") notFound();
-  const report = await getMeetingReport(id);
+  const [report, history] = await Promise.all([getMeetingReport(id), getMeetingHistory(actor, id)]);
   if (!report) notFound();
   const durationMin = report.endedAt ? Math.round((report.endedAt.getTime() - report.startedAt.getTime()) / 60_000) : null;
   return (
@@ -124,6 +128,13 @@ export default async function MeetingReportPage({ params }: Props) {
               </table>
             </div>
           )}
+        </section>
+
+        <section aria-labelledby="chat" className="space-y-2">
+          <h2 id="chat" className="font-medium">
+            Chat
+          </h2>
+          <ChatTranscript messages={history?.chat ?? []} />
         </section>
 
         <section aria-labelledby="network" className="space-y-4">
