@@ -18,7 +18,7 @@ describe("PartyKit meeting: hostile input", () => {
     ["a schema mismatch", JSON.stringify({ type: "hello", v: "two" }), "invalid_message"],
     ["a wrongly typed field", JSON.stringify({ type: "media", audio: "yes", video: false, screen: false }), "invalid_message"],
     ["a reaction outside the set", JSON.stringify({ type: "reaction", emoji: "<script>" }), "invalid_message"],
-    ["an attachment on another site", JSON.stringify({ type: "chat", text: "x", attachment: { name: "x", size: 1, mimeType: "text/html", url: "https://evil.example" } }), "invalid_message"],
+    ["an attachment on another site", JSON.stringify({ type: "chat", text: "x", attachments: [{ name: "x", size: 1, mimeType: "text/html", url: "https://evil.example" }] }), "invalid_message"],
     ["an unknown type", JSON.stringify({ type: "launch-missiles" }), "unknown_type"],
     ["an oversized message", JSON.stringify({ type: "ping", pad: "x".repeat(MAX_CLIENT_MESSAGE_BYTES) }), "message_too_large"],
     ["a binary frame", Buffer.from([1, 2, 3]), "invalid_message"],

@@ -3,20 +3,30 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { AwsClient } from "aws4fetch";
 import { afterAll, describe, expect, it } from "vitest";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { LocalDiskStorage } from "@/lib/server/storage/local-disk-storage";
-import { S3Storage } from "@/lib/server/storage/s3-storage";
+import { S3Storage, type S3StorageOptions } from "@/lib/server/storage/s3-storage";
 
 /** One contract, both drivers: local disk in a temp folder, and S3 against the test stack's s3rver. */
 
-function s3FromEnv(): S3Storage {
+/** The test stack's s3rver, from the env `npm test` exports; missing env fails the file rather than skipping it. */
+function s3Options(): S3StorageOptions {
   const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = process.env;
   if (!S3_ENDPOINT || !S3_BUCKET || !S3_ACCESS_KEY_ID || !S3_SECRET_ACCESS_KEY) {
-    throw new Error("S3_* are not set: run the integration suite through `npm test`, whose stack starts an S3-compatible server.");
+    throw new Error("S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are not set: the integration tests need the test stack (run them through `npm test`, whose stack starts an S3-compatible server).");
   }
-  return new S3Storage({ endpoint: S3_ENDPOINT, bucket: S3_BUCKET, accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET_ACCESS_KEY, region: process.env.S3_REGION ?? "us-east-1", forcePathStyle: true });
+  return {
+    endpoint: S3_ENDPOINT,
+    bucket: S3_BUCKET,
+    accessKeyId: S3_ACCESS_KEY_ID,
+    secretAccessKey: S3_SECRET_ACCESS_KEY,
+    region: process.env.S3_REGION ?? "us-east-1",
+    forcePathStyle: process.env.S3_FORCE_PATH_STYLE !== "false",
+  };
 }
+const s3FromEnv = () => new S3Storage(s3Options());
 
 const localRoot = mkdtempSync(join(tmpdir(), "confer-blobs-"));
 afterAll(() => rmSync(localRoot, { recursive: true, force: true }));
@@ -119,5 +129,35 @@ describe("S3 presigned GET", () => {
     } finally {
       await storage.delete(where);
     }
+  });
+});
+
+describe("S3 buckets and errors", () => {
+  it("creates a missing bucket once and accepts one that is there", async () => {
+    const base = s3FromEnv();
+    const bucket = `confer-it-${randomUUID().slice(0, 8)}`;
+    const storage = new S3Storage({ ...s3Options(), bucket });
+    const where = `it/${randomUUID()}`;
+    await expect(storage.put(where, streamOf(Buffer.from("abc")), 3)).rejects.toThrow(/HTTP 404 NoSuchBucket/);
+    await storage.ensureBucket();
+    await storage.ensureBucket();
+    await base.ensureBucket();
+    try {
+      expect((await storage.put(where, streamOf(Buffer.from("abc")), 3)).size).toBe(3);
+      expect(await base.size(where)).toBeNull();
+      expect(await storage.size(where)).toBe(3);
+    } finally {
+      await storage.delete(where);
+      // The driver has no bucket removal (the app never needs one), so the test cleans up with a bare signed request.
+      const { endpoint, accessKeyId, secretAccessKey, region } = s3Options();
+      const client = new AwsClient({ accessKeyId, secretAccessKey, service: "s3", region });
+      expect((await client.fetch(`${endpoint.replace(/\/$/, "")}/${bucket}`, { method: "DELETE" })).status).toBe(204);
+    }
+  });
+
+  it("names the status and S3's error code when a request is refused", async () => {
+    const storage = new S3Storage({ ...s3Options(), accessKeyId: "NOT-A-KEY" });
+    await expect(storage.size(`it/${randomUUID()}`)).rejects.toThrow(/HTTP 403/);
+    await expect(storage.put(`it/${randomUUID()}`, streamOf(Buffer.from("abc")), 3)).rejects.toThrow(/HTTP 403 InvalidAccessKeyId/);
   });
 });
