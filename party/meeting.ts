@@ -1,4 +1,5 @@
 import type * as Party from "partykit/server";
+import { verifyAttachmentTicket } from "../lib/chat/attachment-ticket";
 import { MIN_PARTY_SECRET_LENGTH } from "../lib/join-token/claims";
 import { verifyJoinToken } from "../lib/join-token/verify-join-token";
 import type { MeetingEffect, MeetingEvent, MeetingTransition } from "../lib/meeting/meeting-events";
@@ -13,7 +14,7 @@ import { INTERNAL_AUDIENCES, verifyInternalRequest } from "../lib/internal-api/i
 import { PARTY_CONTROL_SUFFIX, type PartyPresence, partyControlSchema } from "../lib/internal-api/party-control";
 import { reduceMeeting } from "../lib/meeting/reduce-meeting";
 import { hashResumeToken, issueResumeToken } from "../lib/meeting/resume-token";
-import type { AdmitMessage, ClientMessage, HelloMessage } from "../lib/signaling/client-messages";
+import type { AdmitMessage, ChatSendMessage, ClientMessage, HelloMessage } from "../lib/signaling/client-messages";
 import { CLOSE_CODES } from "../lib/signaling/close-codes";
 import { parseClientMessage } from "../lib/signaling/parse";
 import { errorMessage, type ServerMessage } from "../lib/signaling/server-messages";
@@ -235,8 +236,21 @@ export default class MeetingServer implements Party.Server {
     if (message.type === "hello") return this.hello(connectionId, message);
     if (message.type === "admit") return this.admit(connectionId, message);
     const now = Date.now();
-    if (message.type === "chat") this.apply({ type: "chat", now, connectionId, message, messageId: crypto.randomUUID() });
-    else this.apply({ type: "message", now, connectionId, message });
+    if (message.type === "chat") return this.chat(connectionId, message);
+    this.apply({ type: "message", now, connectionId, message });
+  }
+
+  /** Attachment tickets are checked here (signature, this meeting); whether the sender shared them, in lib/meeting. */
+  private async chat(connectionId: string, message: ChatSendMessage): Promise<void> {
+    const secret = partySecret(this.room.env);
+    const meetingId = this.meetingId;
+    const attachments = await Promise.all(
+      (message.attachments ?? []).map(async ({ ticket }) => {
+        const claims = secret === undefined ? null : await verifyAttachmentTicket(ticket, secret);
+        return claims !== null && claims.meetingId === meetingId ? { attachment: claims.attachment, ownerId: claims.ownerId } : null;
+      }),
+    );
+    this.apply({ type: "chat", now: Date.now(), connectionId, message, messageId: crypto.randomUUID(), attachments });
   }
 
   /** The random parts of a hello are drawn here, so the state machine stays deterministic. */

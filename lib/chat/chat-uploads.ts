@@ -1,5 +1,5 @@
 import { formatBytes } from "../domain/file-policy";
-import { type ChatAttachment, MAX_CHAT_ATTACHMENTS } from "../signaling/chat";
+import { MAX_CHAT_ATTACHMENTS, type StoredChatFile } from "../signaling/chat";
 import { type UploadFile, uploadChatFile } from "./upload-file";
 
 export type ChatUpload = {
@@ -9,7 +9,7 @@ export type ChatUpload = {
   readonly sentBytes: number;
   readonly status: "uploading" | "stored" | "failed";
   readonly error: string | null;
-  readonly attachment: ChatAttachment | null;
+  readonly attachment: StoredChatFile | null;
 };
 
 type Listener = () => void;
@@ -70,7 +70,7 @@ export class ChatUploads {
   }
 
   /** The stored files, handed to a message that is being sent; the list starts over. */
-  takeStored(): ChatAttachment[] {
+  takeStored(): StoredChatFile[] {
     const stored = this.uploads.flatMap((upload) => (upload.attachment ? [upload.attachment] : []));
     this.set(this.uploads.filter((upload) => upload.status === "uploading"));
     return stored;

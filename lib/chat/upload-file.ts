@@ -1,4 +1,4 @@
-import { type ChatAttachment, chatAttachmentSchema } from "../signaling/chat";
+import { type StoredChatFile, storedChatFileSchema } from "../signaling/chat";
 
 export type UploadProgress = (sentBytes: number, totalBytes: number) => void;
 
@@ -13,7 +13,7 @@ export class UploadError extends Error {
   }
 }
 
-export type UploadFile = (file: File, roomId: string, onProgress: UploadProgress, signal: AbortSignal) => Promise<ChatAttachment>;
+export type UploadFile = (file: File, roomId: string, onProgress: UploadProgress, signal: AbortSignal) => Promise<StoredChatFile>;
 
 function serverMessage(body: string): string | null {
   try {
@@ -40,7 +40,7 @@ export const uploadChatFile: UploadFile = (file, roomId, onProgress, signal) =>
     request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     request.onload = () => {
       if (request.status >= 200 && request.status < 300) {
-        const parsed = chatAttachmentSchema.safeParse(JSON.parse(request.responseText || "null"));
+        const parsed = storedChatFileSchema.safeParse(JSON.parse(request.responseText || "null"));
         if (parsed.success) resolve(parsed.data);
         else reject(new UploadError("The server's answer was not understood.", request.status));
         return;

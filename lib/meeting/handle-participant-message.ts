@@ -1,10 +1,10 @@
 import { forbiddenMedia, whyNot } from "../domain/meeting-permissions";
 import type { ChatSendMessage, HandMessage, MediaMessage, QualityMessage, ReactionSendMessage, SignalMessage } from "../signaling/client-messages";
-import type { ChatMessage } from "../signaling/chat";
+import type { ChatAttachment, ChatMessage } from "../signaling/chat";
 import type { HandState, Participant } from "../signaling/participant";
 import type { ParticipantQuality, QualitySummary } from "../signaling/quality";
 import { refuse, send, toConnected, unchanged } from "./effects";
-import type { MeetingTransition } from "./meeting-events";
+import type { MeetingTransition, VouchedAttachment } from "./meeting-events";
 import { CHAT_HISTORY_LIMIT, CHAT_HISTORY_MAX_BYTES, HELD_SIGNALS_LIMIT, HELD_SIGNALS_MAX_BYTES } from "./meeting-policy";
 import type { ChatEntry, HeldSignal, MeetingState, Seat } from "./meeting-state";
 import { withParticipant, withSeat } from "./meeting-updates";
@@ -42,17 +42,26 @@ function trimChat(chat: ChatEntry[]): ChatEntry[] {
   return first === 0 ? chat : chat.slice(first);
 }
 
-export function postChat(state: MeetingState, sender: Seat, senderSocket: string, text: ChatSendMessage, messageId: string, now: number): MeetingTransition {
+export type ChatPost = { message: ChatSendMessage; messageId: string; attachments: readonly (VouchedAttachment | null)[]; now: number };
+
+export function postChat(state: MeetingState, sender: Seat, senderSocket: string, post: ChatPost): MeetingTransition {
   const { participant } = sender;
+  const { message: text, messageId, now } = post;
   const forbidden = whyNot(participant.role, "chat", state.room.policy);
   if (forbidden !== null) return refuse(state, senderSocket, "forbidden", forbidden);
+  const attachments: ChatAttachment[] = [];
+  for (const vouched of post.attachments) {
+    if (vouched === null) return refuse(state, senderSocket, "invalid_message", "an attachment is not a file stored for this meeting; upload it again");
+    if (vouched.ownerId !== participant.userId) return refuse(state, senderSocket, "forbidden", "only the person who shared a file can post it");
+    attachments.push(vouched.attachment);
+  }
   const message: ChatMessage = {
     id: messageId,
     from: participant.id,
     userId: participant.userId,
     name: participant.name,
     text: text.text,
-    ...(text.attachments ? { attachments: text.attachments } : {}),
+    ...(attachments.length > 0 ? { attachments } : {}),
     sentAt: now,
   };
   const entry: ChatEntry = { seq: state.nextChatSeq, message, bytes: utf8ByteLength(JSON.stringify(message)) };

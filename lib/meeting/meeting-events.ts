@@ -1,6 +1,7 @@
 import type { AdmitMessage, ChatSendMessage, ClientMessage, HelloMessage } from "../signaling/client-messages";
 import type { FeatureMessage, QualitySamplesMessage } from "../signaling/analytics-messages";
 import type { ServerMessage } from "../signaling/server-messages";
+import type { ChatAttachment } from "../signaling/chat";
 import type { ConnectionId, ConnectionIdentity, MeetingState, ParticipantId, StampedPolicy } from "./meeting-state";
 
 /** What the adapter draws at random for a `hello`, so the state machine itself stays deterministic. */
@@ -29,7 +30,15 @@ export type MeetingEvent =
       resumeTokenHash: string | null;
       issued: IssuedCredentials;
     }
-  | { type: "chat"; now: number; connectionId: ConnectionId; message: ChatSendMessage; messageId: string }
+  | {
+      type: "chat";
+      now: number;
+      connectionId: ConnectionId;
+      message: ChatSendMessage;
+      messageId: string;
+      /** The message's attachment tickets as the room verified them, in order: null for one that failed. */
+      attachments: readonly (VouchedAttachment | null)[];
+    }
   /**
    * A host's `admit`: the adapter draws a fresh resume token for everyone waiting when it arrives, since each
    * admitted person's welcome carries one.
@@ -58,3 +67,6 @@ export type MeetingEffect =
   | { type: "analytics"; participantId: ParticipantId; message: QualitySamplesMessage | FeatureMessage; now: number };
 
 export type MeetingTransition = { state: MeetingState; effects: MeetingEffect[] };
+
+/** A file the app stored for this meeting, as its signed ticket describes it (lib/chat/attachment-ticket.ts). */
+export type VouchedAttachment = { readonly attachment: ChatAttachment; readonly ownerId: string };

@@ -85,7 +85,7 @@ function decide(state: MeetingState, event: MeetingEvent): MeetingTransition {
       return hello(state, event);
     case "chat":
       return asSender(state, event.connectionId, (sender) =>
-        countedUse(postChat(state, sender, event.connectionId, event.message, event.messageId, event.now), sender, "chat", event.now),
+        countedUse(postChat(state, sender, event.connectionId, event), sender, "chat", event.now),
       );
     case "admit":
       return asSender(state, event.connectionId, (sender) => admit(state, sender, event.connectionId, event.message, event.issued, event.now));

@@ -30,6 +30,12 @@ export const chatAttachmentSchema = z.object({
     .regex(attachmentUrlPattern, `a same-origin path under ${ATTACHMENT_URL_PREFIX}`),
 });
 
+/** A signed attachment ticket (lib/chat/attachment-ticket.ts) is far shorter; this bounds what the room verifies. */
+export const MAX_ATTACHMENT_TICKET_LENGTH = 2048;
+
+/** How a sender names a stored file in a message: the ticket the upload returned, nothing the room would trust. */
+export const chatAttachmentTicketSchema = z.object({ ticket: z.string().min(1).max(MAX_ATTACHMENT_TICKET_LENGTH) });
+
 export const chatTextSchema = z.string().max(MAX_CHAT_TEXT_LENGTH);
 
 /** A chat message as the room keeps and broadcasts it. */
@@ -48,4 +54,8 @@ export const chatMessageSchema = z.object({
 });
 
 export type ChatAttachment = z.infer<typeof chatAttachmentSchema>;
+
+/** What the upload route answers: the stored file and the ticket that lets its sharer post it in chat. */
+export const storedChatFileSchema = chatAttachmentSchema.extend(chatAttachmentTicketSchema.shape);
+export type StoredChatFile = z.infer<typeof storedChatFileSchema>;
 export type ChatMessage = z.infer<typeof chatMessageSchema>;

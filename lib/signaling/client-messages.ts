@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chatAttachmentSchema, chatTextSchema, MAX_CHAT_ATTACHMENTS } from "./chat";
+import { chatAttachmentTicketSchema, chatTextSchema, MAX_CHAT_ATTACHMENTS } from "./chat";
 import { featureMessageSchema, qualitySamplesMessageSchema } from "./analytics-messages";
 import { participantIdSchema } from "./ids";
 import { meetingRoleSchema } from "./meeting-role";
@@ -33,7 +33,7 @@ export const chatSendMessageSchema = z
   .object({
     type: z.literal("chat"),
     text: chatTextSchema,
-    attachments: z.array(chatAttachmentSchema).min(1).max(MAX_CHAT_ATTACHMENTS).optional(),
+    attachments: z.array(chatAttachmentTicketSchema).min(1).max(MAX_CHAT_ATTACHMENTS).optional(),
   })
   .refine((message) => message.text.trim().length > 0 || message.attachments !== undefined, {
     message: "a chat message needs text or attachments",

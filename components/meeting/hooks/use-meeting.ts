@@ -7,7 +7,7 @@ import { handRaisedAt } from "@/components/meeting/state/participant-facts";
 import { JOIN_MARKS } from "@/components/meeting/state/join-timeline";
 import { type ReceivedGrant, JoinRefusedError, requestJoinGrant } from "@/components/meeting/state/join-grant";
 import { warmUpWebRtc } from "@/lib/media/warm-up-webrtc";
-import type { ChatAttachment, ClientMessage, MeetingRole, ReactionEmoji, ServerMessage, WaitingParticipant } from "@/lib/signaling";
+import type { ClientMessage, MeetingRole, ReactionEmoji, ServerMessage, StoredChatFile, WaitingParticipant } from "@/lib/signaling";
 import type { RoomPolicy } from "@/lib/domain/room-policy";
 import { playKnockSound } from "@/components/meeting/knock-sound";
 import { type MediaRights, mediaRights, publishesNothing } from "@/components/meeting/state/media-rights";
@@ -347,8 +347,8 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       },
       toggleHand: () => void send({ type: "hand", raised: !handRaised }),
       react: (emoji: ReactionEmoji) => void send({ type: "reaction", emoji }),
-      sendChat: (text: string, attachments: ChatAttachment[] = []) =>
-        send({ type: "chat", text, ...(attachments.length > 0 ? { attachments } : {}) }),
+      sendChat: (text: string, files: StoredChatFile[] = []) =>
+        send({ type: "chat", text, ...(files.length > 0 ? { attachments: files.map(({ ticket }) => ({ ticket })) } : {}) }),
       mute: (participantId: string) => void send({ type: "mute", participantId }),
       remove: (participantId: string) => void send({ type: "remove", participantId }),
       spotlight: (participantId: string | null) => void send({ type: "spotlight", participantId }),

@@ -3,18 +3,18 @@
 import { Paperclip, SendHorizontal } from "lucide-react";
 import { useRef, useState } from "react";
 import type { ChatUpload } from "@/lib/chat/chat-uploads";
-import type { ChatAttachment } from "@/lib/signaling";
+import type { StoredChatFile } from "@/lib/signaling";
 import { ChatUploadList } from "./chat-upload-list";
 
 type Props = {
   maxLength: number;
-  onSend: (text: string, attachments: ChatAttachment[]) => boolean;
+  onSend: (text: string, files: StoredChatFile[]) => boolean;
   disabled: boolean;
   uploads: readonly ChatUpload[];
   onAddFiles: (files: File[]) => void;
   onRemoveUpload: (id: string) => void;
   /** Hands over the stored files (and clears them from the list) once the message is on its way. */
-  takeStored: () => ChatAttachment[];
+  takeStored: () => StoredChatFile[];
 };
 
 /** Screen readers hear the count only near the limit; sighted people see it while typing. */

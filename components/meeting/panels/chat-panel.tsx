@@ -2,7 +2,7 @@
 
 import { type DragEvent, useEffect, useRef, useState } from "react";
 import type { ChatUpload, ChatUploads } from "@/lib/chat/chat-uploads";
-import type { ChatAttachment, ChatMessage } from "@/lib/signaling";
+import type { ChatMessage, StoredChatFile } from "@/lib/signaling";
 import { ChatAttachments } from "./chat-attachments";
 import { ChatComposer } from "./chat-composer";
 import { ChatMarkdown } from "./chat-markdown";
@@ -15,7 +15,7 @@ type Props = {
   canSend: boolean;
   /** Why this person cannot chat at all (the room turned chat off), shown instead of the composer. */
   blockedReason?: string | null;
-  onSend: (text: string, attachments: ChatAttachment[]) => boolean;
+  onSend: (text: string, files: StoredChatFile[]) => boolean;
   onClose: () => void;
   uploads: ChatUploads;
   uploadList: readonly ChatUpload[];

@@ -16,8 +16,13 @@ export type StoredFileMeta = { id: string; name: string; detectedType: string | 
 async function mayFetch(actor: Actor, file: { ownerId: string | null; meetingId: string | null; roomId: string; room: { ownerId: string } }) {
   if (file.ownerId === actor.id || isRoomManager(actor, file.room)) return true;
   if (file.meetingId === null) return false;
-  const took = await prisma.participation.findFirst({ where: { meetingId: file.meetingId, userId: actor.id }, select: { id: true } });
+  const [took, ended] = await Promise.all([
+    prisma.participation.findFirst({ where: { meetingId: file.meetingId, userId: actor.id }, select: { id: true } }),
+    prisma.meeting.findFirst({ where: { id: file.meetingId, endedAt: { not: null } }, select: { id: true } }),
+  ]);
   if (took) return true;
+  // Once the meeting has ended its records are complete: nobody can be in it without a Participation row.
+  if (ended) return false;
   const presence = await queryPartyPresence(file.roomId, actor.id).catch(() => null);
   return presence !== null && presence.seated && presence.meetingId === file.meetingId;
 }

@@ -6,7 +6,8 @@ import { serverEnv } from "@/lib/config/server-env";
 import { prisma } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/domain/actor";
 import { DEFAULT_BLOCKED_TYPES, refuseOversize, refuseUpload, safeFileName } from "@/lib/domain/file-policy";
-import { ATTACHMENT_URL_PREFIX, type ChatAttachment } from "@/lib/signaling/chat";
+import { signAttachmentTicket } from "@/lib/chat/attachment-ticket";
+import { ATTACHMENT_URL_PREFIX, type StoredChatFile } from "@/lib/signaling/chat";
 import { AppError, forbidden } from "@/lib/server/http/app-error";
 import { queryPartyPresence } from "@/lib/server/party/query-party-presence";
 import { findVisibleRoom } from "@/lib/server/rooms/find-visible-room";
@@ -29,7 +30,7 @@ const refusalStatus = { too_large: "payload_too_large", empty: "invalid_request"
  * A file for the chat of the meeting the actor is in: checked against the limits, typed from its bytes,
  * scanned when a scanner is set up, then stored and recorded. Any refusal or failure leaves nothing behind.
  */
-export async function shareChatFile(actor: Actor, upload: ChatFileUpload): Promise<ChatAttachment & { id: string }> {
+export async function shareChatFile(actor: Actor, upload: ChatFileUpload): Promise<StoredChatFile & { id: string }> {
   const env = serverEnv();
   const limits = { maxBytes: env.FILE_UPLOAD_MAX_BYTES, blockedTypes: env.FILE_UPLOAD_BLOCKED_TYPES.length > 0 ? env.FILE_UPLOAD_BLOCKED_TYPES : DEFAULT_BLOCKED_TYPES };
   const early = refuseOversize(upload.size, limits.maxBytes);
@@ -60,7 +61,9 @@ export async function shareChatFile(actor: Actor, upload: ChatFileUpload): Promi
       await storage.delete(storageKey);
       throw error;
     }
-    return { id, name, size: stored.size, mimeType: detectedType ?? upload.declaredType, url: `${ATTACHMENT_URL_PREFIX}${id}` };
+    const mimeType = detectedType ?? upload.declaredType;
+    const ticket = await signAttachmentTicket({ fileId: id, meetingId: presence.meetingId, ownerId: actor.id, name, size: stored.size, mimeType }, env.PARTY_SECRET);
+    return { id, name, size: stored.size, mimeType, url: `${ATTACHMENT_URL_PREFIX}${id}`, ticket };
   } finally {
     await spooled.discard();
   }

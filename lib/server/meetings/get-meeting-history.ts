@@ -24,15 +24,20 @@ export function parseAttachments(value: unknown): ChatAttachment[] {
   });
 }
 
+type AccessFacts = { room: { ownerId: string } | null; participations: { userId: string | null }[] };
+
+function mayView(actor: Actor, meeting: AccessFacts): boolean {
+  const participantUserIds = meeting.participations.flatMap((p) => (p.userId ? [p.userId] : []));
+  return canViewMeetingHistory(actor, { roomOwnerId: meeting.room?.ownerId ?? null, participantUserIds });
+}
+
 /** Whether the actor may read this meeting's history; false for a meeting that does not exist. */
 export async function mayViewMeetingHistory(actor: Actor, meetingId: string): Promise<boolean> {
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: { room: { select: { ownerId: true } }, participations: { where: { userId: { not: null } }, select: { userId: true } } },
   });
-  if (!meeting) return false;
-  const participantUserIds = meeting.participations.flatMap((p) => (p.userId ? [p.userId] : []));
-  return canViewMeetingHistory(actor, { roomOwnerId: meeting.room?.ownerId ?? null, participantUserIds });
+  return meeting !== null && mayView(actor, meeting);
 }
 
 /** A past (or running) meeting's history for someone allowed to read it; null otherwise, as for no meeting. */
@@ -49,9 +54,7 @@ export async function getMeetingHistory(actor: Actor, meetingId: string): Promis
       chatMessages: { orderBy: { seq: "asc" }, select: { id: true, authorName: true, text: true, attachments: true, sentAt: true } },
     },
   });
-  if (!meeting) return null;
-  const participantUserIds = meeting.participations.flatMap((p) => (p.userId ? [p.userId] : []));
-  if (!canViewMeetingHistory(actor, { roomOwnerId: meeting.room?.ownerId ?? null, participantUserIds })) return null;
+  if (!meeting || !mayView(actor, meeting)) return null;
   return {
     id: meeting.id,
     title: meeting.title,

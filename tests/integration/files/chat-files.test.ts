@@ -63,7 +63,7 @@ function download(url: string, as: TestUser | null, headers: Record<string, stri
   return fetch(new URL(url, requireStackEnv("CONFER_APP_URL")), { headers: { ...(as ? { cookie: as.cookie } : {}), ...headers } });
 }
 
-type Attachment = { id: string; name: string; size: number; mimeType: string; url: string };
+type Attachment = { id: string; name: string; size: number; mimeType: string; url: string; ticket: string };
 
 describe("chat files", { timeout: 30_000 }, () => {
   it("stores an upload byte for byte, serves it to the meeting's people with Range, and 404s everyone else", async () => {
@@ -166,8 +166,9 @@ describe("chat files", { timeout: 30_000 }, () => {
     const guestSeat = await seat(roomId, guest);
     const attachment = (await (await upload(roomId, guest, pdf(randomBytes(500)), "minutes.pdf", "application/pdf")).json()) as Attachment;
     const shared = { name: attachment.name, size: attachment.size, mimeType: attachment.mimeType, url: attachment.url };
-    guestSeat.client.send({ type: "chat", text: "=SUM(A1) see the *minutes*", attachments: [shared] });
-    await hostSeat.client.next("chat");
+    guestSeat.client.send({ type: "chat", text: "=SUM(A1) see the *minutes*", attachments: [{ ticket: attachment.ticket }] });
+    // The room posts the file as the app stored it, from the upload's signed ticket.
+    expect((await hostSeat.client.next("chat")).message.attachments).toEqual([shared]);
     await guestSeat.client.leave();
     await hostSeat.client.leave();
 

@@ -1,7 +1,8 @@
 import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RtcSignal } from "@/lib/signaling";
-import { clientRegistry, freshRoomId, PartyClient } from "./party-client";
+import { signAttachmentTicket } from "@/lib/chat/attachment-ticket";
+import { clientRegistry, freshRoomId, PartyClient, partyPresence, partySecret } from "./party-client";
 
 const clients = clientRegistry();
 afterEach(() => clients.leaveAll());
@@ -36,8 +37,10 @@ describe("PartyKit meeting: relay and live state", () => {
       roomId,
       people: [alice, bob],
     } = await room({ name: "Alice" }, { name: "Bob" });
-    const attachment = { name: "plan.pdf", size: 2048, mimeType: "application/pdf", url: "/api/files/plan-1" };
-    alice!.client.send({ type: "chat", text: "**agenda**", attachments: [attachment] });
+    const { meetingId } = await partyPresence(roomId, alice!.welcome.self.userId);
+    const file = { fileId: "plan1", meetingId: meetingId!, ownerId: alice!.welcome.self.userId, name: "plan.pdf", size: 2048, mimeType: "application/pdf" };
+    const attachment = { name: "plan.pdf", size: 2048, mimeType: "application/pdf", url: "/api/files/plan1" };
+    alice!.client.send({ type: "chat", text: "**agenda**", attachments: [{ ticket: await signAttachmentTicket(file, partySecret) }] });
 
     const expected = { from: alice!.welcome.self.id, userId: alice!.welcome.self.userId, name: "Alice", text: "**agenda**", attachments: [attachment] };
     const received = await bob!.client.next("chat");
@@ -46,6 +49,23 @@ describe("PartyKit meeting: relay and live state", () => {
 
     const { welcome } = clients.track(await PartyClient.join(roomId, { name: "Carol" }));
     expect(welcome.chat).toEqual([received.message]);
+  });
+
+  it.each([
+    ["signed with another secret", { secret: "x".repeat(48) }, "invalid_message"],
+    ["stored for another meeting", { meetingId: "an-earlier-meeting" }, "invalid_message"],
+    ["shared by someone else", { ownerId: "user-somebody-else" }, "forbidden"],
+  ] as const)("refuses an attachment %s, to the sender only", async (_label, change, code) => {
+    const {
+      roomId,
+      people: [alice, bob],
+    } = await room({ name: "Alice" }, { name: "Bob" });
+    const { meetingId } = await partyPresence(roomId, alice!.welcome.self.userId);
+    const file = { fileId: "plan1", meetingId: meetingId!, ownerId: alice!.welcome.self.userId, name: "plan.pdf", size: 2048, mimeType: "application/pdf" };
+    const ticket = await signAttachmentTicket({ ...file, ...change }, "secret" in change ? change.secret : partySecret);
+    alice!.client.send({ type: "chat", text: "see attached", attachments: [{ ticket }] });
+    expect(await alice!.client.next("error")).toMatchObject({ code });
+    expect(await bob!.client.settled("chat")).toEqual([]);
   });
 
   it("propagates media, hands, reactions and quality to every tile", async () => {

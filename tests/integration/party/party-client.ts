@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
 import { signJoinToken, type JoinIdentityInput } from "@/lib/join-token";
+import { INTERNAL_AUDIENCES, signInternalRequest } from "@/lib/internal-api/internal-signature";
+import { PARTY_CONTROL_SUFFIX, partyPresenceSchema, type PartyPresence } from "@/lib/internal-api/party-control";
 import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage, type WelcomeMessage } from "@/lib/signaling";
 
 function requiredEnv(name: "CONFER_PARTYKIT_URL" | "PARTY_SECRET"): string {
@@ -23,6 +25,18 @@ export const freshRoomId = () => `it-${randomUUID()}`;
 /** Which PartyKit server a client talks to, and the secret it signs join tokens with. */
 export type Server = { url: string; secret: string };
 const sharedServer: Server = { url: partykitUrl, secret: partySecret };
+
+/** The room's answer to the app's signed presence question (what the upload route asks before storing a file). */
+export async function partyPresence(roomId: string, userId: string, server: Server = sharedServer): Promise<PartyPresence> {
+  const body = JSON.stringify({ action: "presence", userId });
+  const response = await fetch(new URL(`/parties/main/${encodeURIComponent(roomId)}${PARTY_CONTROL_SUFFIX}`, server.url), {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: await signInternalRequest(body, server.secret, INTERNAL_AUDIENCES.party) },
+    body,
+  });
+  if (!response.ok) throw new Error(`presence: HTTP ${response.status}`);
+  return partyPresenceSchema.parse(await response.json());
+}
 
 export function tokenFor(
   roomId: string,

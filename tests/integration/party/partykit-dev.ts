@@ -37,7 +37,9 @@ export type PartykitDev = {
 
 async function healthy(url: string): Promise<boolean> {
   try {
-    return (await fetch(new URL("/parties/main/health", url))).ok;
+    // Bounded: a request accepted while workerd is still starting can otherwise hang for undici's 300 s and
+    // stall the loop past its deadline (seen once under load as a 60 s hook timeout).
+    return (await fetch(new URL("/parties/main/health", url), { signal: AbortSignal.timeout(2_000) })).ok;
   } catch {
     return false;
   }
@@ -47,7 +49,7 @@ async function healthy(url: string): Promise<boolean> {
  * Starts `partykit dev` from the repository root in its own process group (it spawns workerd), and resolves once
  * the party answers its health check. `stop` ends the whole group.
  */
-export async function startPartykitDev(options: PartykitDevOptions, timeoutMs = 60_000): Promise<PartykitDev> {
+export async function startPartykitDev(options: PartykitDevOptions, timeoutMs = 45_000): Promise<PartykitDev> {
   const url = `http://127.0.0.1:${options.port}`;
   const args = [
     "dev",

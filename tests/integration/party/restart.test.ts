@@ -22,7 +22,9 @@ describe("PartyKit meeting: restart", () => {
     const secret = randomSecret();
     dev = await startPartykitDev({ port, secret, persist: storage });
     server = { url: dev.url, secret };
-  });
+    // 1.3–1.8 s idle or with one core busy; the margin is for a loaded CI worker, and the start's own deadline
+    // (45 s) fires first so its output explains a failure.
+  }, 90_000);
 
   afterAll(async () => {
     await clients.leaveAll().catch(() => {});

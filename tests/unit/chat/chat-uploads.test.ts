@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ChatUploads } from "@/lib/chat/chat-uploads";
 import type { UploadFile } from "@/lib/chat/upload-file";
-import type { ChatAttachment } from "@/lib/signaling";
+import type { StoredChatFile } from "@/lib/signaling";
 
-type Pending = { file: File; progress: (sent: number, total: number) => void; resolve: (attachment: ChatAttachment) => void; reject: (error: Error) => void; signal: AbortSignal };
+type Pending = { file: File; progress: (sent: number, total: number) => void; resolve: (attachment: StoredChatFile) => void; reject: (error: Error) => void; signal: AbortSignal };
 
 /** An upload the test finishes by hand, to see every state the composer can be in. */
 function controllableUpload() {
@@ -16,7 +16,13 @@ function controllableUpload() {
   return { upload, pending };
 }
 
-const attachmentFor = (file: File): ChatAttachment => ({ name: file.name, size: file.size, mimeType: "application/pdf", url: `/api/files/${file.name.replace(/\W/g, "")}` });
+const attachmentFor = (file: File): StoredChatFile => ({
+  name: file.name,
+  size: file.size,
+  mimeType: "application/pdf",
+  url: `/api/files/${file.name.replace(/\W/g, "")}`,
+  ticket: `ticket-${file.name}`,
+});
 const file = (name: string, bytes = 10) => new File([new Uint8Array(bytes)], name, { type: "application/pdf" });
 
 describe("ChatUploads", () => {

@@ -117,7 +117,7 @@ export class MeetingDriver {
   }
 
   chat(connectionId: string, text: string): MeetingTransition {
-    return this.apply({ type: "chat", now: this.now, connectionId, message: { type: "chat", text }, messageId: `m${++this.counter}` });
+    return this.apply({ type: "chat", now: this.now, connectionId, message: { type: "chat", text }, messageId: `m${++this.counter}`, attachments: [] });
   }
 
   disconnect(connectionId: string): MeetingTransition {

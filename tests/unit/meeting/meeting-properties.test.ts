@@ -359,7 +359,7 @@ describe("meeting state machine properties", () => {
             }
             case "chat": {
               const socket = pickSocket(command.socket);
-              event = { type: "chat", now, connectionId: socket, messageId: `m${++counter}`, message: { type: "chat", text: "hi" } };
+              event = { type: "chat", now, connectionId: socket, messageId: `m${++counter}`, message: { type: "chat", text: "hi" }, attachments: [] };
               break;
             }
             case "admit": {

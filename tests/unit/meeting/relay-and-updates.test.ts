@@ -63,7 +63,8 @@ describe("chat", () => {
       now: meeting.now,
       connectionId: bob.socket,
       messageId: "m-1",
-      message: { type: "chat", text: "see *this*", attachments: [{ name: "a.png", size: 3, mimeType: "image/png", url: "/api/files/a" }] },
+      message: { type: "chat", text: "see *this*", attachments: [{ ticket: "t-a" }] },
+      attachments: [{ attachment: { name: "a.png", size: 3, mimeType: "image/png", url: "/api/files/a" }, ownerId: "user-bob" }],
     });
     const expected = {
       type: "chat",
@@ -78,6 +79,25 @@ describe("chat", () => {
       },
     };
     for (const socket of [alice.socket, bob.socket, carol.socket]) expect(messagesTo(effects, socket)).toEqual([expected]);
+  });
+
+  it.each([
+    ["a ticket the room could not verify (forged, expired, another meeting's)", null, "invalid_message"],
+    ["someone else's file", { attachment: { name: "a.png", size: 3, mimeType: "image/png", url: "/api/files/a" }, ownerId: "user-alice" }, "forbidden"],
+  ] as const)("refuses a message carrying %s, to the sender only, and keeps no trace of it", (_label, vouched, code) => {
+    const { meeting, alice, bob } = threePeople();
+    const before = meeting.state;
+    const { state, effects } = meeting.apply({
+      type: "chat",
+      now: meeting.now,
+      connectionId: bob.socket,
+      messageId: "m-1",
+      message: { type: "chat", text: "look", attachments: [{ ticket: "t-a" }, { ticket: "t-b" }] },
+      attachments: [{ attachment: { name: "b.pdf", size: 9, mimeType: "application/pdf", url: "/api/files/b" }, ownerId: "user-bob" }, vouched],
+    });
+    expect(messagesTo(effects, bob.socket)).toEqual([expect.objectContaining({ type: "error", code })]);
+    expect(messagesTo(effects, alice.socket)).toEqual([]);
+    expect(state.chat).toEqual(before.chat);
   });
 
   it(`keeps the last ${CHAT_HISTORY_LIMIT} messages for later joiners`, () => {

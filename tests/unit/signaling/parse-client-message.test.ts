@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_CHAT_TEXT_LENGTH, MAX_CLIENT_MESSAGE_BYTES, PROTOCOL_VERSION, parseClientMessage, type ClientMessage } from "@/lib/signaling";
+import { MAX_ATTACHMENT_TICKET_LENGTH, MAX_CHAT_ATTACHMENTS, MAX_CHAT_TEXT_LENGTH, MAX_CLIENT_MESSAGE_BYTES, PROTOCOL_VERSION, parseClientMessage, type ClientMessage } from "@/lib/signaling";
 
 const errorCode = (raw: string | object) => {
   const result = parseClientMessage(typeof raw === "string" ? raw : JSON.stringify(raw));
@@ -9,7 +9,7 @@ const errorCode = (raw: string | object) => {
 
 const candidate = { candidate: "candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host", sdpMid: "0", sdpMLineIndex: 0, usernameFragment: "abcd" };
 const summary = { lossPct: 1.5, rttMs: 40, jitterMs: 3, bitrateInKbps: 900, bitrateOutKbps: null };
-const attachment = { name: "notes.pdf", size: 1234, mimeType: "application/pdf", url: "/api/files/f_123" };
+const attachment = { ticket: "eyJhbGciOiJIUzI1NiJ9.e30.sig" };
 
 describe("parseClientMessage", () => {
   it.each<ClientMessage>([
@@ -59,12 +59,10 @@ describe("parseClientMessage", () => {
     ["an oversized candidate", { type: "signal", to: "p-1", payload: { kind: "candidate", candidate: { ...candidate, candidate: "c".repeat(1025) } } }],
     ["blank chat", { type: "chat", text: "  \n " }],
     ["chat over 4000 characters", { type: "chat", text: "x".repeat(MAX_CHAT_TEXT_LENGTH + 1) }],
-    ["an attachment on another origin", { type: "chat", text: "x", attachments: [{ ...attachment, url: "https://evil.example/f" }] }],
-    ["a protocol-relative attachment", { type: "chat", text: "x", attachments: [{ ...attachment, url: "//evil.example/api/files/x" }] }],
-    ["an attachment outside /api/files", { type: "chat", text: "x", attachments: [{ ...attachment, url: "/api/rooms/x" }] }],
-    ["an attachment with dot segments", { type: "chat", text: "x", attachments: [{ ...attachment, url: "/api/files/../rooms" }] }],
-    ["a javascript: attachment", { type: "chat", text: "x", attachments: [{ ...attachment, url: "javascript:alert(1)" }] }],
-    ["a negative attachment size", { type: "chat", text: "x", attachments: [{ ...attachment, size: -1 }] }],
+    ["an attachment described instead of ticketed", { type: "chat", text: "x", attachments: [{ name: "x", size: 1, mimeType: "text/html", url: "/api/files/x" }] }],
+    ["an empty attachment ticket", { type: "chat", text: "x", attachments: [{ ticket: "" }] }],
+    ["an oversized attachment ticket", { type: "chat", text: "x", attachments: [{ ticket: "t".repeat(MAX_ATTACHMENT_TICKET_LENGTH + 1) }] }],
+    ["eleven attachments", { type: "chat", text: "x", attachments: Array.from({ length: MAX_CHAT_ATTACHMENTS + 1 }, () => attachment) }],
     ["media with a missing flag", { type: "media", audio: true, video: false }],
     ["media flags as strings", { type: "media", audio: "true", video: false, screen: false }],
     ["an emoji outside the set", { type: "reaction", emoji: "💩" }],
