@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { isRoomManager } from "@/lib/domain/room-access";
 import { notFound } from "@/lib/server/http/app-error";
 import { queryPartyPresence } from "@/lib/server/party/query-party-presence";
-import type { ByteRange } from "@/lib/server/storage/blob-storage";
+import type { BlobStorage, ByteRange } from "@/lib/server/storage/blob-storage";
 import { blobStorage } from "@/lib/server/storage/storage";
 
 export type StoredFileMeta = { id: string; name: string; detectedType: string | null; size: number; sha256: string; createdAt: Date };
@@ -38,6 +38,6 @@ export async function findFetchableFile(actor: Actor, id: string): Promise<Store
 }
 
 /** The bytes (a part of them with a range); null when storage lost the blob. */
-export async function readStoredFile(storageKey: string, range?: ByteRange) {
-  return blobStorage().get(storageKey, range);
+export async function readStoredFile(storageKey: string, range?: ByteRange, storage: BlobStorage = blobStorage()) {
+  return storage.get(storageKey, range);
 }

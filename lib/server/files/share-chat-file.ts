@@ -11,6 +11,7 @@ import { ATTACHMENT_URL_PREFIX, type StoredChatFile } from "@/lib/signaling/chat
 import { AppError, forbidden } from "@/lib/server/http/app-error";
 import { queryPartyPresence } from "@/lib/server/party/query-party-presence";
 import { findVisibleRoom } from "@/lib/server/rooms/find-visible-room";
+import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { blobStorage } from "@/lib/server/storage/storage";
 import { scanForMalware } from "./scan-for-malware";
 import { spoolUpload } from "./spool-upload";
@@ -30,7 +31,7 @@ const refusalStatus = { too_large: "payload_too_large", empty: "invalid_request"
  * A file for the chat of the meeting the actor is in: checked against the limits, typed from its bytes,
  * scanned when a scanner is set up, then stored and recorded. Any refusal or failure leaves nothing behind.
  */
-export async function shareChatFile(actor: Actor, upload: ChatFileUpload): Promise<StoredChatFile & { id: string }> {
+export async function shareChatFile(actor: Actor, upload: ChatFileUpload, storage: BlobStorage = blobStorage()): Promise<StoredChatFile & { id: string }> {
   const env = serverEnv();
   const limits = { maxBytes: env.FILE_UPLOAD_MAX_BYTES, blockedTypes: env.FILE_UPLOAD_BLOCKED_TYPES.length > 0 ? env.FILE_UPLOAD_BLOCKED_TYPES : DEFAULT_BLOCKED_TYPES };
   const early = refuseOversize(upload.size, limits.maxBytes);
@@ -50,7 +51,6 @@ export async function shareChatFile(actor: Actor, upload: ChatFileUpload): Promi
 
     const id = randomBytes(16).toString("hex");
     const storageKey = `chat/${id}`;
-    const storage = blobStorage();
     const stored = await storage.put(storageKey, createReadStream(spooled.path), spooled.size);
     const name = safeFileName(upload.name);
     try {

@@ -1,14 +1,22 @@
 import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
+import { findFetchableFile, readStoredFile } from "@/lib/server/files/open-stored-file";
+import { shareChatFile } from "@/lib/server/files/share-chat-file";
 import { expireChatHistory } from "@/lib/server/meetings/expire-chat-history";
+import { LocalDiskStorage } from "@/lib/server/storage/local-disk-storage";
 import { blobStorage } from "@/lib/server/storage/storage";
 import { requireStackEnv } from "../../support/stack-env";
 import { callApi, createTestUser, deleteTestUsers, type TestUser } from "../../support/test-users";
 import { PartyClient } from "../party/party-client";
 
 /**
- * Chat files on the real stack: Next.js (with the S3 driver on s3rver in the test stack), PartyKit deciding who
+ * Chat files on the real stack: Next.js (with the S3 driver on s3rver in the test stack; one test runs the use
+ * cases in-process on the local-disk driver), PartyKit deciding who
  * is in the meeting, Postgres holding the metadata. Each test has its own room, deleted afterwards with its files.
  */
 
@@ -62,6 +70,10 @@ function upload(roomId: string, as: TestUser | null, bytes: Buffer, name: string
 function download(url: string, as: TestUser | null, headers: Record<string, string> = {}) {
   return fetch(new URL(url, requireStackEnv("CONFER_APP_URL")), { headers: { ...(as ? { cookie: as.cookie } : {}), ...headers } });
 }
+
+const bodyOf = (bytes: Buffer) => Readable.toWeb(Readable.from([bytes])) as ReadableStream<Uint8Array>;
+const bytesOf = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
+const actor = ({ id, name, email, role }: TestUser) => ({ id, name, email, role });
 
 type Attachment = { id: string; name: string; size: number; mimeType: string; url: string; ticket: string };
 
@@ -146,6 +158,40 @@ describe("chat files", { timeout: 30_000 }, () => {
     expect(big.status).toBe(413);
 
     expect(await prisma.storedFile.count({ where: { roomId } })).toBe(before);
+  });
+
+  it("runs the same upload and download on the local-disk driver (npm run dev's): bytes, Range, access, refusals", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "confer-files-local-"));
+    const local = new LocalDiskStorage(folder);
+    try {
+      const roomId = await meetingRoom("Local files room");
+      await seat(roomId, host, "host");
+      await seat(roomId, guest);
+      const bytes = pdf(randomBytes(200_000));
+      const shared = await shareChatFile(actor(guest), { roomId, name: "local.pdf", declaredType: "application/pdf", size: bytes.length, body: bodyOf(bytes) }, local);
+      const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: shared.id } });
+      expect(row).toMatchObject({ ownerId: guest.id, roomId, detectedType: "application/pdf", size: bytes.length, sha256: sha256(bytes) });
+      expect(await local.size(row.storageKey)).toBe(bytes.length);
+
+      const file = await findFetchableFile(actor(host), shared.id);
+      expect(await bytesOf((await readStoredFile(file.storageKey, undefined, local))!.body)).toEqual(bytes);
+      expect(await bytesOf((await readStoredFile(file.storageKey, { start: 100, end: 199 }, local))!.body)).toEqual(bytes.subarray(100, 200));
+      await expect(findFetchableFile(actor(outsider), shared.id)).rejects.toMatchObject({ code: "not_found" });
+
+      const stored = () => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+      expect(stored()).toBe(1);
+      const fake = randomBytes(1000);
+      await expect(shareChatFile(actor(guest), { roomId, name: "fake.png", declaredType: "image/png", size: fake.length, body: bodyOf(fake) }, local)).rejects.toMatchObject({
+        code: "unsupported_media_type",
+      });
+      await expect(shareChatFile(actor(guest), { roomId, name: "short.pdf", declaredType: "application/pdf", size: bytes.length + 10, body: bodyOf(bytes) }, local)).rejects.toMatchObject({
+        code: "invalid_request",
+      });
+      expect(stored()).toBe(1);
+      await local.delete(row.storageKey);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("deleting the room deletes its files' rows and bytes", async () => {
