@@ -21,7 +21,7 @@ import type { TileModel } from "@/components/meeting/stage/tile-model";
 import { buildLayout } from "@/components/meeting/state/build-tiles";
 import { MAX_CHAT_TEXT_LENGTH, type Participant } from "@/lib/signaling";
 import type { ShortcutAction } from "@/components/meeting/state/shortcuts";
-import { isMicrophoneOn, roleLabel } from "@/components/meeting/state/participant-facts";
+import { isMicrophoneOn, isSharingScreen, roleLabel } from "@/components/meeting/state/participant-facts";
 import { whyNot } from "@/lib/domain/meeting-permissions";
 import { LiveAnnouncer } from "./live-announcer";
 import { MeetingStage } from "./meeting-stage";
@@ -97,6 +97,9 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
         microphoneOn={isMicrophoneOn(participant)}
         spotlit={state.room.spotlight === participant.id}
         onMute={() => actions.mute(participant.id)}
+        onAskUnmute={() => actions.askUnmute(participant.id)}
+        sharingScreen={isSharingScreen(participant)}
+        onStopShare={() => actions.stopShare(participant.id)}
         onSpotlight={(on) => actions.spotlight(on ? participant.id : null)}
         onRemove={() => actions.remove(participant.id)}
       />
@@ -140,7 +143,7 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
     participantCount: Math.max(1, state.participants.length),
     waitingCount: isHost ? state.waiting.length : 0,
     layoutMode: state.layoutMode,
-    host: isHost ? { locked: state.room.locked, spotlightName } : null,
+    host: isHost ? { locked: state.room.locked, spotlightName, raisedHands: state.participants.filter((participant) => participant.hand.raised).length } : null,
   };
 
   const markFirstRemoteFrame = useCallback(() => {
@@ -247,6 +250,8 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
             showShortcuts: () => setShortcutsOpen(true),
             leave: actions.leave,
             lock: actions.lock,
+            muteAll: actions.muteAll,
+            lowerHands: actions.lowerHands,
             clearSpotlight: () => actions.spotlight(null),
             endForAll: actions.endForAll,
           }}

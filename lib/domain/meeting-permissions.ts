@@ -17,6 +17,8 @@ export const MEETING_PERMISSIONS = [
   "react",
   "admit",
   "mute-others",
+  "lower-hands",
+  "stop-share",
   "remove",
   "change-roles",
   "record",
@@ -31,11 +33,13 @@ export type PermissionPolicy = Pick<RoomPolicy, "screenShare" | "chatEnabled" | 
 
 export type PermissionDecision = { allowed: true } | { allowed: false; reason: string };
 
-const HOST_ACTIONS: ReadonlySet<MeetingPermission> = new Set(["admit", "mute-others", "remove", "change-roles", "end-meeting", "lock", "spotlight"]);
+const HOST_ACTIONS: ReadonlySet<MeetingPermission> = new Set(["admit", "mute-others", "lower-hands", "stop-share", "remove", "change-roles", "end-meeting", "lock", "spotlight"]);
 
 const hostActionWording: Record<string, string> = {
   admit: "let people in",
   "mute-others": "mute others",
+  "lower-hands": "lower everyone's hands",
+  "stop-share": "stop someone else's screen share",
   remove: "remove people",
   "change-roles": "change roles",
   "end-meeting": "end the meeting for everyone",

@@ -4,7 +4,6 @@ import type {
   DenyMessage,
   HostActionMessage,
   LockMessage,
-  MuteMessage,
   RemoveMessage,
   SetRoleMessage,
   SpotlightMessage,
@@ -14,6 +13,7 @@ import type { Participant } from "../signaling/participant";
 import type { ServerMessage } from "../signaling/server-messages";
 import { close, refuse, send, toConnected, unchanged, waitingUpdate } from "./effects";
 import { dropParticipant } from "./handle-departure";
+import { askUnmute, lowerHands, mute, muteAll, stopShare } from "./handle-host-media-action";
 import { welcome } from "./handle-hello";
 import type { FreshResumeToken, MeetingEffect, MeetingTransition } from "./meeting-events";
 import { emptyMeeting, waitingListOf, type ConnectionId, type MeetingState, type ParticipantId, type Seat, type WaitingEntry } from "./meeting-state";
@@ -21,16 +21,6 @@ import { withConnection, withParticipant, withSeat, withoutWaiting } from "./mee
 
 function targetMissing(state: MeetingState, hostSocket: ConnectionId): MeetingTransition {
   return refuse(state, hostSocket, "unknown_participant", "no such participant in the meeting");
-}
-
-function mute(state: MeetingState, host: Seat, hostSocket: ConnectionId, { participantId }: MuteMessage): MeetingTransition {
-  const target = state.seats.get(participantId);
-  if (!target) return targetMissing(state, hostSocket);
-  const notice: MeetingEffect[] = target.connectionId !== null ? [send(target.connectionId, { type: "muted-by-host", by: host.participant.id })] : [];
-  if (!target.participant.media.audio) return { state, effects: notice };
-  const participant = { ...target.participant, media: { ...target.participant.media, audio: false } };
-  const next = withParticipant(state, target, participant);
-  return { state: next, effects: [...notice, ...toConnected(next, { type: "participant-updated", participant })] };
 }
 
 /** The seat goes with its resume token, so the removed participant cannot come back into it. */
@@ -171,6 +161,10 @@ export function admit(
 
 const permissionFor: Record<Exclude<HostActionMessage["type"], "admit">, MeetingPermission> = {
   mute: "mute-others",
+  "mute-all": "mute-others",
+  "ask-unmute": "mute-others",
+  "lower-hands": "lower-hands",
+  "stop-share": "stop-share",
   remove: "remove",
   end: "end-meeting",
   lock: "lock",
@@ -186,6 +180,14 @@ export function hostAction(state: MeetingState, sender: Seat, senderSocket: Conn
   switch (message.type) {
     case "mute":
       return mute(state, sender, senderSocket, message);
+    case "mute-all":
+      return muteAll(state, sender, message);
+    case "ask-unmute":
+      return askUnmute(state, sender, senderSocket, message);
+    case "lower-hands":
+      return lowerHands(state, sender);
+    case "stop-share":
+      return stopShare(state, sender, senderSocket, message);
     case "remove":
       return remove(state, sender, senderSocket, message);
     case "end":

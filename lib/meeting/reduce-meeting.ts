@@ -55,6 +55,10 @@ function message(state: MeetingState, { connectionId, message, now }: MessageEve
         // Analytics never change the room: the party stamps them with the sender's id and forwards them.
         return { state, effects: [{ type: "analytics", participantId: sender.participant.id, message, now }] };
       case "mute":
+      case "mute-all":
+      case "ask-unmute":
+      case "lower-hands":
+      case "stop-share":
       case "remove":
       case "end":
       case "lock":

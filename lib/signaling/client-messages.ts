@@ -57,6 +57,21 @@ export const qualityMessageSchema = z.object({
 /** Host only: turns the target's audio off and tells the target. */
 export const muteMessageSchema = z.object({ type: z.literal("mute"), participantId: participantIdSchema });
 
+/**
+ * Host only: turns off the audio of everyone but hosts (and presenters, with `exceptPresenters`); each muted person
+ * is told, and everyone hears that it happened.
+ */
+export const muteAllMessageSchema = z.object({ type: z.literal("mute-all"), exceptPresenters: z.boolean() });
+
+/** Host only: asks a muted person to unmute. Nobody but the person can turn their microphone or camera on. */
+export const askUnmuteMessageSchema = z.object({ type: z.literal("ask-unmute"), participantId: participantIdSchema });
+
+/** Host only: lowers every raised hand. */
+export const lowerHandsMessageSchema = z.object({ type: z.literal("lower-hands") });
+
+/** Host only: ends someone else's screen share and tells them to stop sending it. */
+export const stopShareMessageSchema = z.object({ type: z.literal("stop-share"), participantId: participantIdSchema });
+
 /** Host only: removes the target from the meeting; its seat cannot be resumed. */
 export const removeMessageSchema = z.object({ type: z.literal("remove"), participantId: participantIdSchema });
 
@@ -100,6 +115,10 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   qualitySamplesMessageSchema,
   featureMessageSchema,
   muteMessageSchema,
+  muteAllMessageSchema,
+  askUnmuteMessageSchema,
+  lowerHandsMessageSchema,
+  stopShareMessageSchema,
   removeMessageSchema,
   endMessageSchema,
   lockMessageSchema,
@@ -119,6 +138,10 @@ export type HandMessage = z.infer<typeof handMessageSchema>;
 export type ReactionSendMessage = z.infer<typeof reactionSendMessageSchema>;
 export type QualityMessage = z.infer<typeof qualityMessageSchema>;
 export type MuteMessage = z.infer<typeof muteMessageSchema>;
+export type MuteAllMessage = z.infer<typeof muteAllMessageSchema>;
+export type AskUnmuteMessage = z.infer<typeof askUnmuteMessageSchema>;
+export type LowerHandsMessage = z.infer<typeof lowerHandsMessageSchema>;
+export type StopShareMessage = z.infer<typeof stopShareMessageSchema>;
 export type RemoveMessage = z.infer<typeof removeMessageSchema>;
 export type EndMessage = z.infer<typeof endMessageSchema>;
 export type LockMessage = z.infer<typeof lockMessageSchema>;
@@ -130,4 +153,11 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
 
 /** Messages only a participant with the matching host permission (lib/domain/meeting-permissions) may send. */
-export type HostActionMessage = MuteMessage | RemoveMessage | EndMessage | LockMessage | SpotlightMessage | SetRoleMessage | AdmitMessage | DenyMessage;
+export type HostActionMessage =
+  | MuteMessage
+  | MuteAllMessage
+  | AskUnmuteMessage
+  | LowerHandsMessage
+  | StopShareMessage
+  | RemoveMessage
+  | EndMessage | LockMessage | SpotlightMessage | SetRoleMessage | AdmitMessage | DenyMessage;

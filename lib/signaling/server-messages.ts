@@ -69,6 +69,18 @@ export const roomUpdatedMessageSchema = z.object({
 /** To the target of a host's `mute`: its audio is now off in the meeting state; stop sending it. */
 export const mutedByHostMessageSchema = z.object({ type: z.literal("muted-by-host"), by: participantIdSchema });
 
+/** To everyone after a host's `mute-all` (each muted person also gets `muted-by-host`). */
+export const everyoneMutedMessageSchema = z.object({ type: z.literal("everyone-muted"), by: participantIdSchema, exceptPresenters: z.boolean() });
+
+/** To the target of a host's `ask-unmute`: a request the person may accept or ignore. */
+export const unmuteRequestedMessageSchema = z.object({ type: z.literal("unmute-requested"), by: participantIdSchema });
+
+/** To everyone after a host's `lower-hands` (the lowered hands arrive as `participant-updated`). */
+export const handsLoweredMessageSchema = z.object({ type: z.literal("hands-lowered"), by: participantIdSchema });
+
+/** To the target of a host's `stop-share`: its screen share is off in the meeting state; stop sending it. */
+export const shareStoppedByHostMessageSchema = z.object({ type: z.literal("share-stopped-by-host"), by: participantIdSchema });
+
 /** To the target of a host's `remove`, just before the room closes its socket. */
 export const removedMessageSchema = z.object({ type: z.literal("removed"), by: participantIdSchema });
 
@@ -138,6 +150,10 @@ export const serverMessageSchema = z.discriminatedUnion("type", [
   reactionBroadcastMessageSchema,
   roomUpdatedMessageSchema,
   mutedByHostMessageSchema,
+  everyoneMutedMessageSchema,
+  unmuteRequestedMessageSchema,
+  handsLoweredMessageSchema,
+  shareStoppedByHostMessageSchema,
   removedMessageSchema,
   endedMessageSchema,
   waitingMessageSchema,

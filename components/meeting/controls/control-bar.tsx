@@ -31,7 +31,7 @@ export type ControlBarState = {
   /** People in the waiting room (hosts only; 0 for everyone else). */
   waitingCount: number;
   layoutMode: LayoutMode;
-  host: { locked: boolean; spotlightName: string | null } | null;
+  host: { locked: boolean; spotlightName: string | null; raisedHands: number } | null;
 };
 
 export type ControlBarActions = {
@@ -46,6 +46,8 @@ export type ControlBarActions = {
   showShortcuts: () => void;
   leave: () => void;
   lock: (locked: boolean) => void;
+  muteAll: (exceptPresenters: boolean) => void;
+  lowerHands: () => void;
   clearSpotlight: () => void;
   endForAll: () => void;
 };
@@ -140,7 +142,16 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
       <LayoutMenu mode={state.layoutMode} onChange={actions.setLayout} />
       {devices}
       {state.host ? (
-        <HostControlsMenu locked={state.host.locked} spotlightName={state.host.spotlightName} onLock={actions.lock} onClearSpotlight={actions.clearSpotlight} onEndForAll={actions.endForAll} />
+        <HostControlsMenu
+          locked={state.host.locked}
+          spotlightName={state.host.spotlightName}
+          raisedHands={state.host.raisedHands}
+          onLock={actions.lock}
+          onMuteAll={actions.muteAll}
+          onLowerHands={actions.lowerHands}
+          onClearSpotlight={actions.clearSpotlight}
+          onEndForAll={actions.endForAll}
+        />
       ) : null}
       <ControlButton label="Keyboard shortcuts" hint="Keyboard shortcuts (?)" icon={<Keyboard aria-hidden className={icon} />} onClick={actions.showShortcuts} hideOnPhone />
       <ControlButton label="Leave" hint="Leave the meeting" tone="danger" icon={<PhoneOff aria-hidden className={icon} />} onClick={actions.leave} className="sm:ml-2" />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Lock, LockOpen, PhoneOff, ShieldCheck, StarOff } from "lucide-react";
+import { Hand, Lock, LockOpen, MicOff, PhoneOff, ShieldCheck, StarOff } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -9,7 +9,11 @@ import { ControlButton } from "./control-button";
 type Props = {
   locked: boolean;
   spotlightName: string | null;
+  /** Raised hands right now: "Lower all hands" shows only when there are some. */
+  raisedHands: number;
   onLock: (locked: boolean) => void;
+  onMuteAll: (exceptPresenters: boolean) => void;
+  onLowerHands: () => void;
   onClearSpotlight: () => void;
   onEndForAll: () => void;
 };
@@ -17,7 +21,7 @@ type Props = {
 const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-slate-100";
 
 /** Meeting-wide host actions; shown to hosts only, and enforced by the server whoever sends them. */
-export function HostControlsMenu({ locked, spotlightName, onLock, onClearSpotlight, onEndForAll }: Props) {
+export function HostControlsMenu({ locked, spotlightName, raisedHands, onLock, onMuteAll, onLowerHands, onClearSpotlight, onEndForAll }: Props) {
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   return (
     <>
@@ -27,6 +31,18 @@ export function HostControlsMenu({ locked, spotlightName, onLock, onClearSpotlig
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content side="top" align="center" sideOffset={8} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+            <DropdownMenu.Item className={itemClasses} onSelect={() => onMuteAll(false)}>
+              <MicOff aria-hidden className="size-4" /> Mute everyone
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className={itemClasses} onSelect={() => onMuteAll(true)}>
+              <MicOff aria-hidden className="size-4" /> Mute everyone except presenters
+            </DropdownMenu.Item>
+            {raisedHands > 0 ? (
+              <DropdownMenu.Item className={itemClasses} onSelect={onLowerHands}>
+                <Hand aria-hidden className="size-4" /> Lower all hands ({raisedHands})
+              </DropdownMenu.Item>
+            ) : null}
+            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
             <DropdownMenu.Item className={itemClasses} onSelect={() => onLock(!locked)}>
               {locked ? <LockOpen aria-hidden className="size-4" /> : <Lock aria-hidden className="size-4" />}
               {locked ? "Unlock meeting" : "Lock meeting"}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, EllipsisVertical, MicOff, Star, StarOff, UserX } from "lucide-react";
+import { Check, EllipsisVertical, Mic, MicOff, MonitorX, Star, StarOff, UserX } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -21,6 +21,10 @@ type Props = {
   microphoneOn: boolean;
   spotlit: boolean;
   onMute: () => void;
+  /** Asks a muted person to unmute: a host never turns anyone's microphone on. */
+  onAskUnmute: () => void;
+  sharingScreen: boolean;
+  onStopShare: () => void;
   onSpotlight: (on: boolean) => void;
   onRemove: () => void;
   /** Light trigger for dark tiles, dark for the white participants list. */
@@ -30,7 +34,7 @@ type Props = {
 const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100";
 
 /** A host's actions on one participant. The server checks the role again: this only hides what would fail. */
-export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotlit, onMute, onSpotlight, onRemove, tone }: Props) {
+export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotlit, onMute, onAskUnmute, sharingScreen, onStopShare, onSpotlight, onRemove, tone }: Props) {
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   return (
     <>
@@ -43,9 +47,20 @@ export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotl
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-52 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
-            <DropdownMenu.Item className={itemClasses} disabled={!microphoneOn} onSelect={onMute}>
-              <MicOff aria-hidden className="size-4" /> {microphoneOn ? `Mute ${name}` : `${name} is muted`}
-            </DropdownMenu.Item>
+            {microphoneOn ? (
+              <DropdownMenu.Item className={itemClasses} onSelect={onMute}>
+                <MicOff aria-hidden className="size-4" /> Mute {name}
+              </DropdownMenu.Item>
+            ) : role === "observer" ? null : (
+              <DropdownMenu.Item className={itemClasses} onSelect={onAskUnmute}>
+                <Mic aria-hidden className="size-4" /> Ask {name} to unmute
+              </DropdownMenu.Item>
+            )}
+            {sharingScreen ? (
+              <DropdownMenu.Item className={itemClasses} onSelect={onStopShare}>
+                <MonitorX aria-hidden className="size-4" /> Stop {name}&rsquo;s screen share
+              </DropdownMenu.Item>
+            ) : null}
             <DropdownMenu.Item className={itemClasses} onSelect={() => onSpotlight(!spotlit)}>
               {spotlit ? <StarOff aria-hidden className="size-4" /> : <Star aria-hidden className="size-4" />}
               {spotlit ? "Remove spotlight" : "Spotlight for everyone"}

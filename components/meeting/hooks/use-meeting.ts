@@ -140,6 +140,18 @@ export function useMeeting(roomId: string, media: MediaHandle) {
         case "muted-by-host":
           mediaRef.current.setMicrophoneEnabled(false);
           break;
+        case "share-stopped-by-host":
+          mediaRef.current.stopScreenShare();
+          break;
+        case "unmute-requested":
+          // A request, never a switch: only the person's own click turns the microphone on.
+          toast.info("A host asks you to unmute", {
+            toasterId: MEETING_TOASTER_ID,
+            id: "unmute-requested",
+            duration: 20_000,
+            action: { label: "Unmute", onClick: () => mediaRef.current.setMicrophoneEnabled(true) },
+          });
+          break;
         case "removed":
         case "ended":
           mesh.stop();
@@ -350,6 +362,10 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       sendChat: (text: string, files: StoredChatFile[] = []) =>
         send({ type: "chat", text, ...(files.length > 0 ? { attachments: files.map(({ ticket }) => ({ ticket })) } : {}) }),
       mute: (participantId: string) => void send({ type: "mute", participantId }),
+      muteAll: (exceptPresenters: boolean) => void send({ type: "mute-all", exceptPresenters }),
+      askUnmute: (participantId: string) => void send({ type: "ask-unmute", participantId }),
+      lowerHands: () => void send({ type: "lower-hands" }),
+      stopShare: (participantId: string) => void send({ type: "stop-share", participantId }),
       remove: (participantId: string) => void send({ type: "remove", participantId }),
       spotlight: (participantId: string | null) => void send({ type: "spotlight", participantId }),
       lock: (locked: boolean) => void send({ type: "lock", locked }),

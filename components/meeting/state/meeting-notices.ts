@@ -82,6 +82,17 @@ export function noticesFor(state: MeetingViewState, message: ServerMessage): Not
       return [{ text: "A host didn't let you in", toast: null }];
     case "muted-by-host":
       return [{ text: "A host muted your microphone", toast: "warning" }];
+    case "everyone-muted":
+      return message.by === state.selfId
+        ? [{ text: message.exceptPresenters ? "You muted everyone except presenters" : "You muted everyone", toast: "info" }]
+        : [{ text: message.exceptPresenters ? "A host muted everyone except presenters" : "A host muted everyone", toast: null }];
+    case "unmute-requested":
+      // The toast with its Unmute button comes from the meeting hook; screen readers hear it here.
+      return [{ text: "A host asks you to unmute. Press M to unmute.", toast: null }];
+    case "hands-lowered":
+      return [{ text: message.by === state.selfId ? "You lowered all hands" : "A host lowered all hands", toast: message.by === state.selfId ? null : "info" }];
+    case "share-stopped-by-host":
+      return [{ text: "A host stopped your screen share", toast: "warning" }];
     case "room-updated": {
       const notices: Notice[] = [];
       if (message.locked !== state.room.locked) {

@@ -33,6 +33,10 @@ describe("PartyKit meeting: roles", () => {
     const hostId = host!.welcome.self.id;
     const forged = [
       { type: "mute", participantId: hostId },
+      { type: "mute-all", exceptPresenters: false },
+      { type: "ask-unmute", participantId: hostId },
+      { type: "lower-hands" },
+      { type: "stop-share", participantId: hostId },
       { type: "remove", participantId: hostId },
       { type: "end" },
       { type: "lock", locked: true },

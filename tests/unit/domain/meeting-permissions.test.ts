@@ -25,6 +25,8 @@ const matrix: Record<MeetingPermission, Record<MeetingRoleName, "✓" | "·">> =
   react: { host: "✓", presenter: "✓", participant: "✓", observer: "✓" },
   admit: { host: "✓", presenter: "·", participant: "·", observer: "·" },
   "mute-others": { host: "✓", presenter: "·", participant: "·", observer: "·" },
+  "lower-hands": { host: "✓", presenter: "·", participant: "·", observer: "·" },
+  "stop-share": { host: "✓", presenter: "·", participant: "·", observer: "·" },
   remove: { host: "✓", presenter: "·", participant: "·", observer: "·" },
   "change-roles": { host: "✓", presenter: "·", participant: "·", observer: "·" },
   record: { host: "✓", presenter: "·", participant: "·", observer: "·" },

@@ -37,6 +37,14 @@ describe("noticesFor", () => {
     expect(noticesFor(inMeeting, { type: "participant-updated", participant: { ...ann, connection: "reconnecting" } })).toEqual([{ text: "Ann is reconnecting", toast: null }]);
   });
 
+  it("says what a host did to everyone, worded for the host and for the others", () => {
+    expect(noticesFor(inMeeting, { type: "everyone-muted", by: "ann", exceptPresenters: false })).toEqual([{ text: "A host muted everyone", toast: null }]);
+    expect(noticesFor(inMeeting, { type: "everyone-muted", by: "me", exceptPresenters: true })).toEqual([{ text: "You muted everyone except presenters", toast: "info" }]);
+    expect(noticesFor(inMeeting, { type: "hands-lowered", by: "ann" })).toEqual([{ text: "A host lowered all hands", toast: "info" }]);
+    expect(noticesFor(inMeeting, { type: "share-stopped-by-host", by: "ann" })).toEqual([{ text: "A host stopped your screen share", toast: "warning" }]);
+    expect(noticesFor(inMeeting, { type: "unmute-requested", by: "ann" })[0]?.text).toMatch(/asks you to unmute/);
+  });
+
   it("warns when a host mutes you, and describes room changes", () => {
     expect(noticesFor(inMeeting, { type: "muted-by-host", by: "ann" })).toEqual([{ text: "A host muted your microphone", toast: "warning" }]);
     expect(noticesFor(inMeeting, { type: "room-updated", locked: true, spotlight: null, policy: defaultRoomPolicy })[0]?.text).toMatch(/locked/);

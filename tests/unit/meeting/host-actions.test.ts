@@ -15,6 +15,10 @@ function meetingWithHost() {
 describe("host actions", () => {
   it.each<[string, (target: string) => Exclude<ClientMessage, { type: "hello" | "chat" | "admit" }>]>([
     ["mute", (target) => ({ type: "mute", participantId: target })],
+    ["mute-all", () => ({ type: "mute-all", exceptPresenters: false })],
+    ["ask-unmute", (target) => ({ type: "ask-unmute", participantId: target })],
+    ["lower-hands", () => ({ type: "lower-hands" })],
+    ["stop-share", (target) => ({ type: "stop-share", participantId: target })],
     ["remove", (target) => ({ type: "remove", participantId: target })],
     ["end", () => ({ type: "end" })],
     ["lock", () => ({ type: "lock", locked: true })],
