@@ -4,6 +4,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { CreateRoomForm } from "@/components/rooms/create-room-form";
 import { RoomList } from "@/components/rooms/room-list";
 import { buttonClasses } from "@/components/ui/button";
+import { StartingSoon } from "@/components/schedules/starting-soon";
 import { UpcomingList } from "@/components/schedules/upcoming-list";
 import { serverEnv } from "@/lib/config/server-env";
 import { listRooms } from "@/lib/server/rooms/list-rooms";
@@ -22,11 +23,23 @@ export default async function DashboardPage() {
     listUpcoming(actor),
     listTemplates(actor),
   ]);
+  const upcomingItems = upcoming.map((meeting) => ({
+    id: meeting.id,
+    title: meeting.title,
+    nextStartsAt: meeting.nextStartsAt!,
+    durationMinutes: meeting.durationMinutes,
+    weeklyOccurrences: meeting.weeklyOccurrences,
+    joinPath: meeting.joinPath,
+    organizerName: meeting.organizer.name,
+    isOrganizer: meeting.isOrganizer,
+    reminderMinutes: meeting.reminderMinutes,
+  }));
   return (
     <>
       <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
       <main id="main" className="mx-auto grid max-w-5xl gap-8 px-4 py-8 lg:grid-cols-[1fr_320px]">
         <div className="space-y-8">
+          <StartingSoon items={upcomingItems} />
           <section aria-labelledby="my-rooms" className="space-y-3">
             <h1 id="my-rooms" className="text-xl font-semibold">
               My rooms
@@ -42,18 +55,7 @@ export default async function DashboardPage() {
                 Schedule a meeting
               </Link>
             </div>
-            <UpcomingList
-              items={upcoming.map((meeting) => ({
-                id: meeting.id,
-                title: meeting.title,
-                nextStartsAt: meeting.nextStartsAt!,
-                durationMinutes: meeting.durationMinutes,
-                weeklyOccurrences: meeting.weeklyOccurrences,
-                joinPath: meeting.joinPath,
-                organizerName: meeting.organizer.name,
-                isOrganizer: meeting.isOrganizer,
-              }))}
-            />
+            <UpcomingList items={upcomingItems} />
           </section>
           <section aria-labelledby="shared-rooms" className="space-y-3">
             <h2 id="shared-rooms" className="text-xl font-semibold">

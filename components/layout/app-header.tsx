@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { UnreadAlertsBadge } from "@/components/admin/alert-badge";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ReminderToasts } from "@/components/schedules/reminder-toasts";
 import type { Actor } from "@/lib/domain/actor";
 
 export function AppHeader({ actor, orgName }: { actor: Actor; orgName: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
+      <ReminderToasts />
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden className="grid size-8 place-items-center rounded-md bg-brand-700 text-white">

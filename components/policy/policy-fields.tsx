@@ -59,6 +59,18 @@ export function PolicyFields({ initial, errors, idPrefix }: Props) {
           hint="Hosts included, 2 to 100."
           error={errors["policy.maxParticipants"]}
         />
+        <Field
+          id={id("reminder-minutes")}
+          name={names.reminderMinutes}
+          label="Remind invitees (minutes before the start)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={1440}
+          defaultValue={initial.reminderMinutes}
+          hint="In the app and in the calendar invite; 0 sends no reminder."
+          error={errors["policy.reminderMinutes"]}
+        />
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold text-slate-900">In the meeting</legend>

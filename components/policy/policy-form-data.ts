@@ -12,6 +12,7 @@ export const policyFieldNames = {
   recording: "policy.recording",
   maxParticipants: "policy.maxParticipants",
   defaultLayout: "policy.defaultLayout",
+  reminderMinutes: "policy.reminderMinutes",
   expiryKind: "policy.expiry.kind",
   expiryDays: "policy.expiry.days",
 } as const;
@@ -39,6 +40,7 @@ export function readPolicyForm(form: FormData): Record<keyof RoomPolicy, unknown
     maxParticipants: numberOrRaw(form.get(policyFieldNames.maxParticipants)),
     defaultLayout: form.get(policyFieldNames.defaultLayout),
     largeMeeting: form.has(policyFieldNames.largeMeeting),
+    reminderMinutes: numberOrRaw(form.get(policyFieldNames.reminderMinutes)),
     expiry: kind === "never" ? { kind } : { kind, days: numberOrRaw(form.get(policyFieldNames.expiryDays)) },
   };
 }

@@ -2,6 +2,9 @@
 
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { useNow } from "@/components/ui/use-now";
+import { offersJoinNow } from "@/lib/domain/meeting-reminder";
 
 export type UpcomingItem = {
   id: string;
@@ -12,16 +15,18 @@ export type UpcomingItem = {
   joinPath: string;
   organizerName: string;
   isOrganizer: boolean;
+  reminderMinutes: number;
 };
 
 // The server does not know the viewer's zone: render UTC on the server, the browser's zone after hydration.
 const subscribe = () => () => {};
-function useViewerZone(): string {
+export function useViewerZone(): string {
   return useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "UTC");
 }
 
 export function UpcomingList({ items }: { items: UpcomingItem[] }) {
   const timeZone = useViewerZone();
+  const now = useNow();
   const format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone });
   if (items.length === 0) return <p className="text-sm text-slate-600">Nothing scheduled.</p>;
   return (
@@ -37,9 +42,15 @@ export function UpcomingList({ items }: { items: UpcomingItem[] }) {
             </p>
           </div>
           <div className="flex gap-3 text-sm">
-            <Link className="font-medium text-brand-700 underline" href={item.joinPath} aria-label={`Join ${item.title}`}>
-              Join
-            </Link>
+            {now !== null && offersJoinNow({ startsAt: new Date(item.nextStartsAt), durationMinutes: item.durationMinutes }, now) ? (
+              <Link className={buttonClasses("primary")} href={item.joinPath} aria-label={`Join ${item.title} now`}>
+                Join now
+              </Link>
+            ) : (
+              <Link className="font-medium text-brand-700 underline" href={item.joinPath} aria-label={`Join ${item.title}`}>
+                Join
+              </Link>
+            )}
             {item.isOrganizer ? (
               <Link className="text-brand-700 underline" href={`/schedules/${item.id}/edit`} aria-label={`Edit or cancel ${item.title}`}>
                 Edit

@@ -16,6 +16,8 @@ export type ScheduleIcsInput = {
   organizer: IcsPerson;
   attendees: readonly IcsPerson[];
   cancelled: boolean;
+  /** A VALARM this many minutes before each occurrence; 0 for none. */
+  reminderMinutes: number;
 };
 
 /**
@@ -44,6 +46,9 @@ export function buildScheduleIcs(input: ScheduleIcsInput): string {
       partstat: "NEEDS-ACTION" as const,
       role: "REQ-PARTICIPANT" as const,
     })),
+    ...(input.reminderMinutes > 0 && !input.cancelled
+      ? { alarms: [{ action: "display" as const, description: `${input.title} starts in ${input.reminderMinutes} min`, trigger: { minutes: input.reminderMinutes, before: true } }] }
+      : {}),
     ...(input.weeklyOccurrences > 1 ? { recurrenceRule: `FREQ=WEEKLY;COUNT=${input.weeklyOccurrences}` } : {}),
   };
   const { error, value } = createEvent(attributes);

@@ -20,6 +20,11 @@ export const roomPolicySchema = z.object({
   defaultLayout: z.enum(["grid", "speaker", "presentation"]),
   /** Media goes through the SFU (Janus) from the first person on, instead of peer-to-peer: all-hands, departments. */
   largeMeeting: z.boolean(),
+  /**
+   * Invitees of a meeting scheduled in this room are reminded this many minutes before it starts (in the app and
+   * by the invite's alarm); 0 turns reminders off. Policies stored before it existed get the default.
+   */
+  reminderMinutes: z.number().int().min(0).max(1440).default(10),
   /** When the room is cleaned up: never, N days after its scheduled end, or N days after its last meeting. */
   expiry: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("never") }),
@@ -41,6 +46,7 @@ export const defaultRoomPolicy: RoomPolicy = {
   maxParticipants: 50,
   defaultLayout: "grid",
   largeMeeting: false,
+  reminderMinutes: 10,
   expiry: { kind: "never" },
 };
 

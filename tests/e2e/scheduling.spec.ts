@@ -143,3 +143,46 @@ test("the organizer edits, then cancels a meeting; the invitee's Upcoming and ca
   expect((await bob.page.request.delete(`/api/templates/${template.id}`)).ok()).toBe(true);
   await Promise.all([bob.context.close(), carol.context.close()]);
 });
+
+test("an invitee is reminded before the start: a banner and a toast with Join now, and the invite carries the alarm", async ({ browser }) => {
+  const carol = await signedInPage(browser, "carol");
+  const bob = await signedInPage(browser, "bob");
+  const suffix = Date.now().toString(36);
+  const title = `E2E standup ${suffix}`;
+  const directory = (await (await bob.page.request.get("/api/users?query=carol&limit=10")).json()) as { id: string; name: string }[];
+  const carolId = directory.find((person) => person.name === "Carol Chen")!.id;
+  const template = (await (await bob.page.request.post("/api/templates", { data: { name: `Standup ${suffix}`, policy: { ...defaultRoomPolicy, reminderMinutes: 15 } } })).json()) as {
+    id: string;
+  };
+  // Five minutes ahead: inside the 15-minute reminder and the 10-minute Join now window.
+  const startsAt = new Date(Math.ceil((Date.now() + 5 * 60_000) / 1000) * 1000);
+  const created = await bob.page.request.post("/api/schedules", {
+    data: { title, templateId: template.id, startsAt: startsAt.toISOString(), durationMinutes: 30, timeZone: "UTC", weeklyOccurrences: 1, inviteeIds: [carolId] },
+  });
+  expect(created.status()).toBe(201);
+  const { id, room } = (await created.json()) as { id: string; room: { id: string; slug: string } };
+  try {
+    await carol.page.reload();
+    const banner = carol.page.getByTestId("starting-soon").filter({ hasText: title });
+    await expect(banner).toContainText(/starts in [45] min/);
+    const toast = carol.page.locator("[data-sonner-toast]").filter({ hasText: title });
+    await expect(toast).toContainText(/starts in [45] min/);
+    await expect(toast.getByRole("button", { name: "Join now" })).toBeVisible();
+    await expect(carol.page.getByTestId("upcoming-meeting").filter({ hasText: title }).getByRole("link", { name: `Join ${title} now` })).toBeVisible();
+
+    const ics = (await (await carol.page.request.get(`/api/schedules/${id}/ics`)).text()).replace(/\r?\n[ \t]/g, "");
+    expect(ics).toMatch(/BEGIN:VALARM\r?\nACTION:DISPLAY\r?\n[^]*TRIGGER:-PT15M/);
+
+    // The toast is shown once per tab session: a reload keeps the banner but brings no second toast.
+    await carol.page.reload();
+    await expect(carol.page.getByTestId("starting-soon").filter({ hasText: title })).toBeVisible();
+    await expect(carol.page.locator("[data-sonner-toast]").filter({ hasText: title })).toHaveCount(0);
+
+    await carol.page.getByTestId("starting-soon").filter({ hasText: title }).getByRole("link", { name: `Join ${title} now` }).click();
+    await expect(carol.page).toHaveURL(new RegExp(`/rooms/${room.slug}$`));
+  } finally {
+    expect((await bob.page.request.delete(`/api/rooms/${room.id}`)).ok()).toBe(true);
+    expect((await bob.page.request.delete(`/api/templates/${template.id}`)).ok()).toBe(true);
+    await Promise.all([bob.context.close(), carol.context.close()]);
+  }
+});

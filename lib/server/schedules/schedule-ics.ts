@@ -1,6 +1,7 @@
 import "server-only";
 import { buildScheduleIcs } from "@/lib/calendar/schedule-ics";
 import type { Actor } from "@/lib/domain/actor";
+import { readRoomPolicy } from "@/lib/domain/room-policy";
 import { findVisibleSchedule } from "./find-schedule";
 
 /** The invite as it stands now (an update after edits, a cancellation once cancelled), for organizer and invitees. */
@@ -17,6 +18,7 @@ export async function scheduleIcs(actor: Actor, id: string, appOrigin: string) {
     organizer: schedule.organizer,
     attendees: schedule.invitees.map((invitee) => invitee.user),
     cancelled: schedule.cancelledAt !== null,
+    reminderMinutes: readRoomPolicy(schedule.room.policy).reminderMinutes,
   });
   return { ics, fileName: `${schedule.room.slug}.ics` };
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/actor";
+import { readRoomPolicy } from "@/lib/domain/room-policy";
 import { nextOccurrence } from "@/lib/domain/schedule-input";
 
 export const scheduleInclude = {
-  room: { select: { id: true, slug: true, name: true } },
+  room: { select: { id: true, slug: true, name: true, policy: true } },
   organizer: { select: { id: true, name: true, email: true } },
   invitees: { include: { user: { select: { id: true, name: true, email: true } } } },
 } as const;
@@ -17,7 +18,7 @@ type StoredSchedule = {
   weeklyOccurrences: number;
   sequence: number;
   cancelledAt: Date | null;
-  room: { id: string; slug: string; name: string };
+  room: { id: string; slug: string; name: string; policy: unknown };
   organizer: { id: string; name: string; email: string | null };
   invitees: { user: { id: string; name: string; email: string | null } }[];
 };
@@ -33,7 +34,9 @@ export function toScheduleView(schedule: StoredSchedule, actor: Actor, now = new
     weeklyOccurrences: schedule.weeklyOccurrences,
     sequence: schedule.sequence,
     cancelled: schedule.cancelledAt !== null,
-    room: schedule.room,
+    room: { id: schedule.room.id, slug: schedule.room.slug, name: schedule.room.name },
+    /** From the room's policy (its template's setting). */
+    reminderMinutes: readRoomPolicy(schedule.room.policy).reminderMinutes,
     joinPath: `/rooms/${schedule.room.slug}`,
     organizer: schedule.organizer,
     invitees: schedule.invitees.map((invitee) => invitee.user),

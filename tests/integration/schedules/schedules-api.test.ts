@@ -111,3 +111,22 @@ it("refuses unknown invitees and time zones", async () => {
   expect((await callApi("/api/schedules", { as: organizer, method: "POST", body: { ...base, inviteeIds: ["nobody"] } })).status).toBe(400);
   expect((await callApi("/api/schedules", { as: organizer, method: "POST", body: { ...base, timeZone: "Mars/Olympus" } })).status).toBe(400);
 });
+
+it("reminds invitees and the organizer from the room's reminder time until the start, and nobody else", async () => {
+  const schedule = (minutesAhead: number, title: string) =>
+    callApi("/api/schedules", {
+      as: organizer,
+      method: "POST",
+      body: { title, templateId, startsAt: new Date(Date.now() + minutesAhead * 60_000).toISOString(), durationMinutes: 30, timeZone: "UTC", inviteeIds: [invitee.id] },
+    });
+  // The interview template keeps the default reminder (10 min).
+  const soon = await schedule(5, "Reminder soon");
+  const later = await schedule(60, "Reminder later");
+  expect([soon.status, later.status]).toEqual([201, 201]);
+
+  const titles = async (as: TestUser) => ((await callApi("/api/schedules/reminders", { as })).body as unknown as { title: string }[]).map((due) => due.title);
+  expect(await titles(invitee)).toEqual(["Reminder soon"]);
+  expect(await titles(organizer)).toEqual(["Reminder soon"]);
+  expect(await titles(outsider)).toEqual([]);
+  expect((await callApi("/api/schedules/reminders")).status).toBe(401);
+});

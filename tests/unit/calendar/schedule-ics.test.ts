@@ -12,6 +12,7 @@ const base: ScheduleIcsInput = {
   organizer: { name: "Alice Admin", email: "alice@confer.test" },
   attendees: [{ name: "Bob Builder", email: "bob@confer.test" }],
   cancelled: false,
+  reminderMinutes: 10,
 };
 
 // Folded lines (RFC 5545 §3.1) are unfolded before matching.
@@ -31,6 +32,13 @@ describe("buildScheduleIcs", () => {
     expect(ics).toMatch(/ATTENDEE;[^\r\n]*CN="?Bob Builder"?[^\r\n]*:mailto:bob@confer.test/i);
     expect(ics).toContain("STATUS:CONFIRMED");
     expect(ics).not.toContain("RRULE");
+  });
+
+  it("carries the reminder as a display VALARM before each occurrence, and none when reminders are off or it is cancelled", () => {
+    const ics = unfold(buildScheduleIcs(base));
+    expect(ics).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Quarterly review starts in 10 min\r\nTRIGGER:-PT10M\r\nEND:VALARM/);
+    expect(unfold(buildScheduleIcs({ ...base, reminderMinutes: 0 }))).not.toContain("VALARM");
+    expect(unfold(buildScheduleIcs({ ...base, cancelled: true }))).not.toContain("VALARM");
   });
 
   it("adds a weekly RRULE with the occurrence count", () => {
