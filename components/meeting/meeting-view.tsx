@@ -237,7 +237,7 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
         ) : null}
         <ControlBar
           state={controlState}
-          devices={<DevicesDialog media={media} />}
+          devices={<DevicesDialog media={media} connection={{ readStats: meeting.readStats, nameOf: (id) => participantById(id)?.name ?? "Someone who left" }} />}
           actions={{
             toggleMicrophone: actions.toggleMicrophone,
             toggleCamera: actions.toggleCamera,

@@ -43,6 +43,7 @@ export function errorsFromTree(tree: unknown, strip?: string): FormErrors {
 const friendly: Record<string, string> = {
   "policy.maxParticipants": "Allow between 2 and 100 participants (a whole number).",
   "policy.expiry.days": "Enter a whole number of days from 0 to 3650.",
+  "policy.reminderMinutes": "Enter a whole number of minutes from 0 to 1440 (0: no reminder).",
 };
 
 function friendlyMessage(key: string, message: string): string {

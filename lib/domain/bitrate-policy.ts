@@ -59,6 +59,8 @@ export type SendCapsInput = {
   sendingCamera: boolean;
   sendingScreen: boolean;
   uplinkKbps?: number;
+  /** A ceiling on the camera's bitrate (the sender's quality choice, a receiver's data saver): lower, never higher. */
+  cameraCeilingKbps?: number | null;
 };
 
 function clamp(value: number, min: number, max: number): number {
@@ -74,7 +76,7 @@ function screenCaps(maxBitrateKbps: number): VideoSendCaps {
   return { maxBitrateKbps, maxFramerate: maxBitrateKbps >= 500 ? 15 : 5, targetHeight: null, priority: "high" };
 }
 
-export function sendCapsFor({ remotePeerCount, sendingCamera, sendingScreen, uplinkKbps = DEFAULT_UPLINK_KBPS }: SendCapsInput): SendCaps {
+export function sendCapsFor({ remotePeerCount, sendingCamera, sendingScreen, uplinkKbps = DEFAULT_UPLINK_KBPS, cameraCeilingKbps = null }: SendCapsInput): SendCaps {
   const peers = Math.max(1, remotePeerCount);
   const video = (uplinkKbps * USABLE_SHARE) / peers - AUDIO_RESERVE_KBPS;
   const both = sendingCamera && sendingScreen;
@@ -82,7 +84,7 @@ export function sendCapsFor({ remotePeerCount, sendingCamera, sendingScreen, upl
   const cameraKbps = both ? video - screenKbps : video;
   return {
     audio: { maxBitrateKbps: AUDIO_MAX_KBPS },
-    camera: cameraCaps(Math.floor(clamp(cameraKbps, MIN_VIDEO_KBPS, MAX_CAMERA_KBPS))),
+    camera: cameraCaps(Math.floor(clamp(Math.min(cameraKbps, cameraCeilingKbps ?? Infinity), MIN_VIDEO_KBPS, MAX_CAMERA_KBPS))),
     screen: screenCaps(Math.floor(clamp(screenKbps, MIN_VIDEO_KBPS, MAX_SCREEN_KBPS))),
   };
 }

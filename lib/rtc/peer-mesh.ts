@@ -1,12 +1,12 @@
 import { nextActiveSpeaker, initialActiveSpeakerState, type ActiveSpeakerState } from "../domain/active-speaker";
-import { scaleDownFactor, sendCapsFor, type VideoSendCaps } from "../domain/bitrate-policy";
 import { rateConnection, type ConnectionRating } from "../domain/connection-quality";
 import type { StatsSummary } from "../domain/stats-summary";
 import type { RtcSignal } from "../signaling/rtc-signal";
 import { AudioLevelSampler } from "./audio-level-sampler";
-import type { EncodingCaps } from "./encoding-caps";
 import { trackKindOf, type MediaSlot } from "./media-slots";
-import { PeerSession, type LocalMediaState, type SenderCaps } from "./peer-session";
+import { lowerCap, receiveRequest, sendCeilingKbps, type ReceiveQuality, type SendQuality } from "../domain/video-quality";
+import { meshSendCaps } from "./mesh-send-caps";
+import { PeerSession, type LocalMediaState } from "./peer-session";
 import { StatsSampler } from "./stats-sampler";
 import { TypedEmitter } from "./typed-emitter";
 
@@ -55,7 +55,12 @@ export class PeerMesh {
   private readonly audioLevelSampler: AudioLevelSampler;
   private readonly scores = new Map<string, number>();
   private speakers: ActiveSpeakerState = initialActiveSpeakerState;
-  private targetVideoKbps = 0;
+  private readonly targetVideoKbps = new Map<string, number>();
+  /** Camera ceilings each peer asked us for (their receive quality). */
+  private readonly peerCeilings = new Map<string, number | null>();
+  private sendCeiling: number | null = null;
+  /** What we ask every peer to send us; null for no cap. */
+  private receiveCeiling: number | null = null;
   private closed = false;
 
   constructor(private readonly options: PeerMeshOptions) {
@@ -103,6 +108,23 @@ export class PeerMesh {
     await this.syncSessions();
   }
 
+  /** The person's send quality: caps the camera on every connection (lib/domain/video-quality.ts). */
+  setSendQuality(quality: SendQuality): void {
+    this.sendCeiling = sendCeilingKbps(quality);
+    this.applySendCaps();
+  }
+
+  /**
+   * The person's receive quality: every peer is asked to cap the camera it sends us (data saver). Audio only is
+   * setReceiveCameras(false), which the quality suggestion also drives, so the caller combines the two.
+   */
+  setReceiveQuality(quality: ReceiveQuality): void {
+    const { cameraKbps } = receiveRequest(quality);
+    if (cameraKbps === this.receiveCeiling) return;
+    this.receiveCeiling = cameraKbps;
+    for (const peerId of this.sessions.keys()) this.options.send(peerId, { kind: "receive-preference", cameraKbps });
+  }
+
   /** Observers publish nothing: every transceiver becomes recvonly (one renegotiation per connection). */
   async setReceiveOnly(receiveOnly: boolean): Promise<void> {
     this.localMedia.receiveOnly = receiveOnly;
@@ -131,6 +153,11 @@ export class PeerMesh {
   /** Feeds a signal from a peer; an offer from a peer we have no connection with opens one. */
   handleSignal(fromId: string, signal: RtcSignal): void {
     if (this.closed) return;
+    if (signal.kind === "receive-preference") {
+      this.peerCeilings.set(fromId, signal.cameraKbps);
+      this.applySendCaps();
+      return;
+    }
     let session = this.sessions.get(fromId);
     if (!session) {
       // Anything else from an unknown peer is a leftover of a connection we already closed.
@@ -147,6 +174,8 @@ export class PeerMesh {
     this.sessions.delete(peerId);
     this.statsSampler.forget(peerId);
     this.scores.delete(peerId);
+    this.peerCeilings.delete(peerId);
+    this.targetVideoKbps.delete(peerId);
     this.applySendCaps();
   }
 
@@ -173,6 +202,7 @@ export class PeerMesh {
       onError: (error, operation) => this.reportError(peerId, operation, error),
     });
     this.sessions.set(peerId, session);
+    if (this.receiveCeiling !== null) this.options.send(peerId, { kind: "receive-preference", cameraKbps: this.receiveCeiling });
     this.applySendCaps();
     return session;
   }
@@ -185,22 +215,20 @@ export class PeerMesh {
     );
   }
 
-  /** Re-runs the bitrate policy; called whenever the peer count or what we send changes. */
+  /** Re-runs the bitrate policy per connection; called whenever the peer count, what we send or a ceiling changes. */
   private applySendCaps(): void {
     const { camera, screen } = this.localMedia.tracks;
-    const caps = sendCapsFor({ remotePeerCount: this.sessions.size, sendingCamera: camera !== null, sendingScreen: screen !== null });
-    const senderCaps: SenderCaps = {
-      audio: { maxBitrate: caps.audio.maxBitrateKbps * 1000 },
-      camera: videoEncodingCaps(caps.camera, camera),
-      screen: videoEncodingCaps(caps.screen, screen),
-    };
-    this.targetVideoKbps = (camera ? caps.camera.maxBitrateKbps : 0) + (screen ? caps.screen.maxBitrateKbps : 0);
-    for (const session of this.sessions.values()) session.setSenderCaps(senderCaps);
+    for (const [peerId, session] of this.sessions) {
+      const cameraCeilingKbps = lowerCap(this.sendCeiling, this.peerCeilings.get(peerId));
+      const { senderCaps, targetVideoKbps } = meshSendCaps({ remotePeerCount: this.sessions.size, camera, screen, cameraCeilingKbps });
+      this.targetVideoKbps.set(peerId, targetVideoKbps);
+      session.setSenderCaps(senderCaps);
+    }
   }
 
   private onSummary(peerId: string, summary: StatsSummary): void {
     if (!this.sessions.has(peerId)) return;
-    const rating = rateConnection(summary, { previousScore: this.scores.get(peerId), targetVideoKbps: this.targetVideoKbps });
+    const rating = rateConnection(summary, { previousScore: this.scores.get(peerId), targetVideoKbps: this.targetVideoKbps.get(peerId) ?? 0 });
     this.scores.set(peerId, rating.score);
     this.events.emit("stats", { peerId, summary, rating });
   }
@@ -216,14 +244,4 @@ export class PeerMesh {
   private reportError(peerId: string, operation: string, error: unknown): void {
     this.events.emit("error", { peerId, operation, error });
   }
-}
-
-function videoEncodingCaps(caps: VideoSendCaps, track: MediaStreamTrack | null): EncodingCaps {
-  return {
-    maxBitrate: caps.maxBitrateKbps * 1000,
-    maxFramerate: caps.maxFramerate,
-    scaleResolutionDownBy: scaleDownFactor(track?.getSettings().height, caps.targetHeight),
-    priority: caps.priority,
-    networkPriority: caps.priority,
-  };
 }

@@ -1,4 +1,4 @@
-import type { RtcIceCandidate, RtcSessionDescription, RtcSignal } from "../signaling/rtc-signal";
+import type { RtcConnectionSignal, RtcIceCandidate, RtcSessionDescription, RtcSignal } from "../signaling/rtc-signal";
 import { preferVideoCodecs } from "./codec-preferences";
 import { applyEncodingCaps, type EncodingCaps } from "./encoding-caps";
 import { IceRecovery } from "./ice-recovery";
@@ -115,7 +115,7 @@ export class PeerSession {
     void this.offer(this.connection);
   }
 
-  handleSignal(signal: RtcSignal): Promise<void> {
+  handleSignal(signal: RtcConnectionSignal): Promise<void> {
     switch (signal.kind) {
       case "description":
         return this.handleDescription(signal.description);

@@ -37,11 +37,21 @@ export const rtcCandidateSignalSchema = z.object({
 /** The sender finished gathering: the receiver's ICE agent may conclude `failed` without waiting for more. */
 export const rtcEndOfCandidatesSignalSchema = z.object({ kind: z.literal("end-of-candidates") });
 
+/**
+ * What the sender asks this peer to send it (its receive quality): a camera bitrate ceiling, or null for none.
+ * The peer applies it to that one connection only; the room relays it like any signal.
+ */
+export const rtcReceivePreferenceSignalSchema = z.object({
+  kind: z.literal("receive-preference"),
+  cameraKbps: z.number().int().min(50).max(2500).nullable(),
+});
+
 /** What one peer's WebRTC engine sends another through the signaling relay. */
 export const rtcSignalSchema = z.discriminatedUnion("kind", [
   rtcDescriptionSignalSchema,
   rtcCandidateSignalSchema,
   rtcEndOfCandidatesSignalSchema,
+  rtcReceivePreferenceSignalSchema,
 ]);
 
 export type RtcSessionDescription = z.infer<typeof rtcSessionDescriptionSchema>;
@@ -50,3 +60,5 @@ export type RtcDescriptionSignal = z.infer<typeof rtcDescriptionSignalSchema>;
 export type RtcCandidateSignal = z.infer<typeof rtcCandidateSignalSchema>;
 export type RtcEndOfCandidatesSignal = z.infer<typeof rtcEndOfCandidatesSignalSchema>;
 export type RtcSignal = z.infer<typeof rtcSignalSchema>;
+/** The signals a peer connection itself consumes (the receive preference is the mesh's). */
+export type RtcConnectionSignal = Exclude<RtcSignal, { kind: "receive-preference" }>;

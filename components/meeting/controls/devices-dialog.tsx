@@ -5,15 +5,19 @@ import { Dialog } from "radix-ui";
 import type { MeetingMedia } from "@/components/meeting/hooks/use-meeting-media";
 import { DeviceSettings } from "@/components/meeting/prejoin/device-settings";
 import { EffectsSettings } from "@/components/meeting/prejoin/effects-settings";
+import { QualitySettings } from "@/components/meeting/prejoin/quality-settings";
+import { ConnectionDetails } from "./connection-details";
 import { ControlButton } from "./control-button";
 
 /** Switching microphone, camera or speaker mid-meeting: the new track replaces the old one for every peer. */
-export function DevicesDialog({ media }: { media: MeetingMedia }) {
+type Props = { media: MeetingMedia; connection: Parameters<typeof ConnectionDetails>[0] };
+
+export function DevicesDialog({ media, connection }: Props) {
   const errors = [media.microphone.error, media.camera.error].filter((error) => error !== null);
   return (
     <Dialog.Root>
       <Dialog.Trigger asChild>
-        <ControlButton label="Devices" hint="Microphone, camera, speaker and effects" icon={<Settings aria-hidden className="size-5" />} />
+        <ControlButton label="Devices" hint="Microphone, camera, speaker, effects and video quality" icon={<Settings aria-hidden className="size-5" />} />
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50" />
@@ -27,6 +31,8 @@ export function DevicesDialog({ media }: { media: MeetingMedia }) {
           <Dialog.Description className="text-sm text-slate-600">Changes apply at once and are remembered for your next meetings.</Dialog.Description>
           <DeviceSettings media={media} idPrefix="meeting" columns={false} />
           <EffectsSettings effects={media.effects} idPrefix="meeting" />
+          <QualitySettings quality={media.quality} idPrefix="meeting" />
+          <ConnectionDetails {...connection} />
           {errors.length > 0 ? (
             <div role="alert" className="space-y-1 text-sm text-amber-900">
               {errors.map((error) => (

@@ -232,7 +232,13 @@ export function useMeeting(roomId: string, media: MediaHandle) {
   }, [send, state.phase, state.selfId, published.audio, published.video, published.screen]);
 
   useQualityReports(state.phase === "in-meeting", mesh.readStats, send);
-  const { audioOnly, showVideo } = useQualitySuggestion(
+  // The person's quality choice caps what the mesh sends and asks peers for; "audio only" adds to the suggestion's.
+  const { send: sendQuality, receive: receiveQuality, setReceive: setReceiveQuality } = media.quality;
+  useEffect(() => mesh.setQuality({ send: sendQuality, receive: receiveQuality }), [mesh, sendQuality, receiveQuality]);
+  const chosenAudioOnly = receiveQuality === "audio-only";
+  const { setReceiveCameras } = mesh;
+  const receiveCameras = useCallback((receive: boolean) => setReceiveCameras(receive && !chosenAudioOnly), [setReceiveCameras, chosenAudioOnly]);
+  const suggestion = useQualitySuggestion(
     {
       active: state.phase === "in-meeting" || state.phase === "reconnecting",
       readStats: mesh.readStats,
@@ -242,9 +248,14 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       turnOffCamera: () => mediaRef.current.setCameraEnabled(false),
       cameraTrack: () => mediaRef.current.cameraSource,
     },
-    mesh.setReceiveCameras,
+    receiveCameras,
   );
-  // Audio only (a quality suggestion the person applied): others' cameras are no longer shown.
+  const audioOnly = suggestion.audioOnly || chosenAudioOnly;
+  const showVideo = useCallback(() => {
+    if (chosenAudioOnly) setReceiveQuality("auto");
+    suggestion.showVideo();
+  }, [chosenAudioOnly, setReceiveQuality, suggestion]);
+  // Audio only (chosen, or a quality suggestion the person applied): others' cameras are no longer shown.
   const shownMesh = useMemo(() => (audioOnly ? { ...meshView, tracks: withoutCameras(meshView.tracks) } : meshView), [audioOnly, meshView]);
   useFeatureEvents(
     state.phase === "in-meeting",
@@ -378,5 +389,5 @@ export function useMeeting(roomId: string, media: MediaHandle) {
     [announce, handRaised, join, leave, refuseIfForbidden, rejoin, send],
   );
 
-  return { state, dispatch, self, rights, mesh: shownMesh, audioOnly, showVideo, entered, joining, joinError, announcements, actions };
+  return { state, dispatch, self, rights, mesh: shownMesh, readStats: mesh.readStats, audioOnly, showVideo, entered, joining, joinError, announcements, actions };
 }

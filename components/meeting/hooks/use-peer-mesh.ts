@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SPEAKING_LEVEL } from "@/lib/domain/active-speaker";
 import type { ConnectionRating } from "@/lib/domain/connection-quality";
+import type { ReceiveQuality, SendQuality } from "@/lib/domain/video-quality";
 import { type LocalMedia, type MediaSlot, PeerMesh } from "@/lib/rtc";
 import type { RtcSignal } from "@/lib/signaling";
 import type { PeerStats } from "@/components/meeting/state/local-quality";
@@ -47,6 +48,8 @@ export type PeerMeshControls = {
   setReceiveOnly: (receiveOnly: boolean) => void;
   /** Audio only off/on: whether peers send us their cameras (see PeerMesh.setReceiveCameras). */
   setReceiveCameras: (receive: boolean) => void;
+  /** The person's send and receive quality (PeerMesh.setSendQuality / setReceiveQuality). */
+  setQuality: (choice: { send: SendQuality; receive: ReceiveQuality }) => void;
   /** The latest stats of every peer connection (keyed by the remote participant), for the periodic quality reports. */
   readStats: () => (PeerStats & { peerId: string })[];
 };
@@ -62,6 +65,7 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
   const localMedia = useRef<LocalMedia>({});
   const receiveOnly = useRef(false);
   const receiveCameras = useRef(true);
+  const quality = useRef<{ send: SendQuality; receive: ReceiveQuality }>({ send: "auto", receive: "auto" });
   /** Every stats sample as it arrives; the rendered view only changes when a quality level does. */
   const latestStats = useRef<Record<string, PeerStats>>({});
   const sendRef = useRef(sendSignal);
@@ -115,6 +119,8 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
       created.setLocalMedia(localMedia.current).catch((error: unknown) => report(error, "set local media"));
       if (receiveOnly.current) created.setReceiveOnly(true).catch((error: unknown) => report(error, "receive only"));
       if (!receiveCameras.current) created.setReceiveCameras(false).catch((error: unknown) => report(error, "receive cameras"));
+      created.setSendQuality(quality.current.send);
+      created.setReceiveQuality(quality.current.receive);
     },
     [report, stop],
   );
@@ -169,13 +175,19 @@ export function usePeerMesh(sendSignal: (toParticipantId: string, signal: RtcSig
     [report],
   );
 
+  const setQuality = useCallback((choice: { send: SendQuality; receive: ReceiveQuality }) => {
+    quality.current = choice;
+    mesh.current?.setSendQuality(choice.send);
+    mesh.current?.setReceiveQuality(choice.receive);
+  }, []);
+
   const readStats = useCallback(() => Object.entries(latestStats.current).map(([peerId, stats]) => ({ peerId, ...stats })), []);
 
   useEffect(() => () => mesh.current?.close(), []);
 
   const controls = useMemo(
-    () => ({ start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, setReceiveCameras, readStats }),
-    [start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, setReceiveCameras, readStats],
+    () => ({ start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, setReceiveCameras, setQuality, readStats }),
+    [start, stop, handleSignal, syncPeers, removePeer, setLocalMedia, setReceiveOnly, setReceiveCameras, setQuality, readStats],
   );
   return { view, controls };
 }

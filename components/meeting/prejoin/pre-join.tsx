@@ -9,6 +9,7 @@ import { TrackVideo } from "@/components/meeting/stage/track-video";
 import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
 import { DeviceSettings } from "./device-settings";
 import { EffectsSettings } from "./effects-settings";
+import { QualitySettings } from "./quality-settings";
 
 type Props = {
   media: MeetingMedia;
@@ -90,6 +91,7 @@ export function PreJoin({ media, displayName, onJoin, joining, joinError }: Prop
         </div>
         <DeviceSettings media={media} idPrefix="prejoin" columns />
         <EffectsSettings effects={media.effects} idPrefix="prejoin" />
+        <QualitySettings quality={media.quality} idPrefix="prejoin" />
       </div>
 
       <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

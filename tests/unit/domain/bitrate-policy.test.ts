@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DATA_SAVER_CAMERA_KBPS, sendCeilingKbps } from "@/lib/domain/video-quality";
 import { AUDIO_RESERVE_KBPS, DEFAULT_UPLINK_KBPS, scaleDownFactor, sendCapsFor, type SendCaps } from "@/lib/domain/bitrate-policy";
 
 const sendingCombos = [
@@ -36,6 +37,23 @@ describe("sendCapsFor", () => {
       targetHeight: 720,
       priority: "low",
     });
+  });
+
+  it.each([
+    ["hd", 1_500, 720],
+    ["sd", 529, 360],
+    ["low", 299, 180],
+  ] as const)("caps a one-to-one camera at the %s choice (%i kbps, %ip), and a ceiling never raises", (quality, kbps, height) => {
+    const capped = sendCapsFor({ remotePeerCount: 1, sendingCamera: true, sendingScreen: false, cameraCeilingKbps: sendCeilingKbps(quality) });
+    expect(capped.camera).toMatchObject({ maxBitrateKbps: kbps, targetHeight: height });
+    // Six people already leave the camera 308 kbps: HD and SD change nothing, Low still lowers it.
+    const crowded = sendCapsFor({ remotePeerCount: 5, sendingCamera: true, sendingScreen: false, cameraCeilingKbps: sendCeilingKbps(quality) });
+    expect(crowded.camera.maxBitrateKbps).toBe(Math.min(308, kbps));
+  });
+
+  it("sends a data-saver peer a 180p camera, never below the floor", () => {
+    expect(sendCapsFor({ remotePeerCount: 1, sendingCamera: true, sendingScreen: false, cameraCeilingKbps: DATA_SAVER_CAMERA_KBPS }).camera).toMatchObject({ maxBitrateKbps: 150, targetHeight: 180 });
+    expect(sendCapsFor({ remotePeerCount: 1, sendingCamera: true, sendingScreen: false, cameraCeilingKbps: 10 }).camera.maxBitrateKbps).toBe(50);
   });
 
   it("gives the screen three quarters of the video budget, and priority, when both are sent", () => {

@@ -18,6 +18,7 @@ const complete = {
   [policyFieldNames.maxParticipants]: "12",
   [policyFieldNames.defaultLayout]: "speaker",
   [policyFieldNames.largeMeeting]: "on",
+  [policyFieldNames.reminderMinutes]: "15",
   [policyFieldNames.expiryKind]: "after-last-meeting",
   [policyFieldNames.expiryDays]: "7",
 };
@@ -35,6 +36,7 @@ describe("readPolicyForm", () => {
       maxParticipants: 12,
       defaultLayout: "speaker",
       largeMeeting: true,
+      reminderMinutes: 15,
       expiry: { kind: "after-last-meeting", days: 7 },
     });
   });
@@ -45,11 +47,12 @@ describe("readPolicyForm", () => {
   });
 
   it("leaves empty or non-numeric numbers for the schema to refuse, on the right field", () => {
-    const policy = readPolicyForm(formOf({ ...complete, [policyFieldNames.maxParticipants]: "", [policyFieldNames.expiryDays]: "soon" }));
+    const policy = readPolicyForm(formOf({ ...complete, [policyFieldNames.maxParticipants]: "", [policyFieldNames.expiryDays]: "soon", [policyFieldNames.reminderMinutes]: "-5" }));
     const parsed = roomPolicySchema.safeParse(policy);
     expect(parsed.success).toBe(false);
     const errors = errorsFromIssues(parsed.error!.issues.map((issue) => ({ ...issue, path: ["policy", ...issue.path] })));
-    expect(Object.keys(errors).sort()).toEqual(["policy.expiry.days", "policy.maxParticipants"]);
+    expect(Object.keys(errors).sort()).toEqual(["policy.expiry.days", "policy.maxParticipants", "policy.reminderMinutes"]);
+    expect(errors["policy.reminderMinutes"]).toMatch(/0 to 1440/);
     expect(errors["policy.maxParticipants"]).toMatch(/between 2 and 100/);
   });
 });

@@ -20,6 +20,8 @@ describe("parseClientMessage", () => {
     { type: "signal", to: "p-1", payload: { kind: "candidate", candidate } },
     { type: "signal", to: "p-1", payload: { kind: "description", description: { type: "offer", sdp: "v=0\r\n" } } },
     { type: "signal", to: "p-1", payload: { kind: "end-of-candidates" } },
+    { type: "signal", to: "p-1", payload: { kind: "receive-preference", cameraKbps: 150 } },
+    { type: "signal", to: "p-1", payload: { kind: "receive-preference", cameraKbps: null } },
     { type: "chat", text: "**hi**" },
     { type: "chat", text: "", attachments: [attachment] },
     { type: "media", audio: true, video: false, screen: false },
@@ -53,6 +55,8 @@ describe("parseClientMessage", () => {
   it.each<[string, object]>([
     ["a resume token of the wrong shape", { type: "hello", v: 2, resume: "short" }],
     ["a signal without a target", { type: "signal", payload: { kind: "end-of-candidates" } }],
+    ["a receive preference below the floor", { type: "signal", to: "p-1", payload: { kind: "receive-preference", cameraKbps: 1 } }],
+    ["a receive preference without its cap", { type: "signal", to: "p-1", payload: { kind: "receive-preference" } }],
     ["a signal with an oversized target id", { type: "signal", to: "p".repeat(65), payload: { kind: "end-of-candidates" } }],
     ["a signal payload of an unknown kind", { type: "signal", to: "p-1", payload: { kind: "rollback" } }],
     ["a pranswer, which never travels", { type: "signal", to: "p-1", payload: { kind: "description", description: { type: "pranswer", sdp: "v=0" } } }],
