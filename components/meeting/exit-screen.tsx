@@ -11,6 +11,7 @@ const headings: Record<ExitReason, string> = {
   ended: "The meeting ended",
   removed: "You were removed from the meeting",
   denied: "A host didn't let you in",
+  refused: "You couldn't join the meeting",
   failed: "You couldn't stay in the meeting",
   closed: "This room was closed",
 };
@@ -20,6 +21,7 @@ const explanations: Record<ExitReason, string> = {
   ended: "A host ended the meeting for everyone.",
   removed: "A host removed you. You can ask to come back by rejoining.",
   denied: "A host declined your request to join this meeting. You can ask again by rejoining.",
+  refused: "Try again later, or ask a host.",
   failed: "The connection to the meeting could not be restored.",
   closed: "The room is no longer available.",
 };

@@ -3,7 +3,7 @@
 import PartySocket from "partysocket";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { type ClientMessage, PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from "@/lib/signaling";
-import { closeDecision, closeOutcome } from "@/components/meeting/state/close-outcome";
+import { closeDecision, closeOutcome, doorRefusal } from "@/components/meeting/state/close-outcome";
 import { type JoinGrant, JoinRefusedError, type ReceivedGrant, isGrantFresh, requestJoinGrant } from "@/components/meeting/state/join-grant";
 import { JOIN_MARKS, markJoinStep } from "@/components/meeting/state/join-timeline";
 import { pickLobbySocket } from "@/components/meeting/state/lobby-socket";
@@ -14,7 +14,7 @@ export type ConnectionHandlers = {
   /** The socket dropped while in the meeting; partysocket is already reconnecting. */
   onConnectionLost: () => void;
   /** Reconnecting cannot succeed (the room is gone or refuses this person); `closed`: the server closed the room. */
-  onFatal: (message: string, exit?: "closed") => void;
+  onFatal: (message: string, exit?: "closed" | "refused") => void;
 };
 
 export type MeetingConnection = {
@@ -151,7 +151,8 @@ export function useMeetingConnection(roomId: string, handlers: ConnectionHandler
         if (message.type === "error" && !joined.current && !waiting.current) {
           // The only thing sent before `welcome` is `hello`: refused at the door (locked, unsupported version).
           disconnect(false);
-          handlersRef.current.onFatal(message.message);
+          const refusal = doorRefusal(message.code, message.message);
+          handlersRef.current.onFatal(refusal.message, refusal.exit === "failed" ? undefined : refusal.exit);
           return;
         }
         markReceived(message);
@@ -181,7 +182,7 @@ export function useMeetingConnection(roomId: string, handlers: ConnectionHandler
         if (socket.current !== entry) return;
         if (decision !== null) {
           disconnect(false);
-          handlersRef.current.onFatal(decision, outcome?.exit === "closed" ? "closed" : undefined);
+          handlersRef.current.onFatal(decision, outcome?.exit === "failed" ? undefined : outcome?.exit);
           return;
         }
         if (joined.current) handlersRef.current.onConnectionLost();

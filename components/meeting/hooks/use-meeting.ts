@@ -177,7 +177,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       onFatal: (message, exit) => {
         mesh.stop();
         mediaRef.current.release();
-        dispatch({ type: "failed", message, closed: exit === "closed" });
+        dispatch({ type: "failed", message, exit });
       },
     }),
     [announce, dispatch, mesh, onMessage],

@@ -1,4 +1,4 @@
-import { CLOSE_CODES, type CloseCode } from "@/lib/signaling";
+import { CLOSE_CODES, type CloseCode, type ErrorCode } from "@/lib/signaling";
 
 /**
  * `left` (1000) is missing on purpose: the room uses it only after this client's own `leave`, which has already
@@ -23,8 +23,13 @@ const roomClosedReasons: Readonly<Record<string, string>> = {
   deleted: "The room was deleted, so the meeting ended for everyone.",
 };
 
-/** `closed`: the room itself is gone (4007), which the exit screen says as "This room was closed". */
-export type CloseOutcome = { exit: "closed" | "failed"; message: string };
+/**
+ * `closed`: the room itself is gone (4007), which the exit screen says as "This room was closed". `refused`: the
+ * door stayed shut (locked, full), said as "You couldn't join the meeting".
+ */
+export type CloseOutcome = { exit: "closed" | "refused" | "failed"; message: string };
+
+const refusals: ReadonlySet<number> = new Set([CLOSE_CODES.roomLocked, CLOSE_CODES.roomFull]);
 
 /**
  * What a socket close means for the person. The room's own close codes are decisions, after which reconnecting
@@ -36,7 +41,15 @@ export function closeOutcome(code: number, reason = ""): CloseOutcome | null {
     return { exit: "closed", message: roomClosedReasons[reason] ?? decisions[CLOSE_CODES.roomClosed]! };
   }
   const message = decisions[code as CloseCode];
-  return message === undefined ? null : { exit: "failed", message };
+  if (message === undefined) return null;
+  return { exit: refusals.has(code) ? "refused" : "failed", message };
+}
+
+/** The error the room answers a `hello` with just before closing: locked and full are refusals, worded for the person. */
+export function doorRefusal(code: ErrorCode, text: string): CloseOutcome {
+  if (code === "room_locked") return { exit: "refused", message: decisions[CLOSE_CODES.roomLocked]! };
+  if (code === "room_full") return { exit: "refused", message: decisions[CLOSE_CODES.roomFull]! };
+  return { exit: "failed", message: text };
 }
 
 /** The explanation alone, or null when partysocket should retry. */

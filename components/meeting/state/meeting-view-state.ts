@@ -10,7 +10,7 @@ import { isSharingScreen } from "./participant-facts";
  */
 
 /** `closed`: the server closed the room itself (expired, archived, deleted). */
-export type ExitReason = "left" | "ended" | "removed" | "denied" | "failed" | "closed";
+export type ExitReason = "left" | "ended" | "removed" | "denied" | "refused" | "failed" | "closed";
 export type Panel = "chat" | "participants";
 
 export type FloatingReaction = { id: number; participantId: string; emoji: ReactionEmoji };
@@ -41,7 +41,7 @@ export type MeetingViewEvent =
   | { type: "join-started" }
   | { type: "connection-lost" }
   | { type: "left" }
-  | { type: "failed"; message: string; closed?: boolean }
+  | { type: "failed"; message: string; exit?: "closed" | "refused" }
   | { type: "panel-toggled"; panel: Panel }
   | { type: "panel-closed" }
   | { type: "layout-chosen"; mode: LayoutMode }
@@ -162,7 +162,7 @@ export function reduceMeetingView(state: MeetingViewState, event: MeetingViewEve
       return state.phase === "over" ? state : over(state, "left");
     case "failed":
       // The close that follows a denial or removal must not replace its explanation.
-      return state.phase === "over" ? state : over(state, event.closed ? "closed" : "failed", event.message);
+      return state.phase === "over" ? state : over(state, event.exit ?? "failed", event.message);
     case "panel-toggled": {
       const panel = state.panel === event.panel ? null : event.panel;
       return { ...state, panel, unreadChat: panel === "chat" ? 0 : state.unreadChat };

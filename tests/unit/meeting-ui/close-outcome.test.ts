@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeDecision, closeOutcome } from "@/components/meeting/state/close-outcome";
+import { closeDecision, closeOutcome, doorRefusal } from "@/components/meeting/state/close-outcome";
 import { CLOSE_CODES } from "@/lib/signaling";
 import { initialMeetingViewState, reduceMeetingView } from "@/components/meeting/state/meeting-view-state";
 
@@ -35,6 +35,14 @@ describe("closeOutcome: the room closed by the server (4007)", () => {
     for (const reason of ["", "other"]) expect(closeOutcome(CLOSE_CODES.roomClosed, reason)).toEqual({ exit: "closed", message: expect.stringMatching(/no longer available/) });
   });
 
+  it("calls a locked or full meeting a refusal at the door, whether the close or the hello's error says it", () => {
+    expect(closeOutcome(CLOSE_CODES.roomLocked)).toEqual({ exit: "refused", message: expect.stringMatching(/locked: a host has to unlock it/) });
+    expect(closeOutcome(CLOSE_CODES.roomFull)?.exit).toBe("refused");
+    expect(doorRefusal("room_locked", "the meeting is locked")).toEqual(closeOutcome(CLOSE_CODES.roomLocked));
+    expect(doorRefusal("room_full", "full")).toEqual(closeOutcome(CLOSE_CODES.roomFull));
+    expect(doorRefusal("unsupported_version", "update the app")).toEqual({ exit: "failed", message: "update the app" });
+  });
+
   it("keeps every other decision a plain failure and retries the rest", () => {
     expect(closeOutcome(CLOSE_CODES.removed)).toEqual({ exit: "failed", message: closeDecision(CLOSE_CODES.removed) });
     expect(closeOutcome(1006, "expired")).toBeNull();
@@ -45,7 +53,7 @@ describe("the exit a closed room leads to", () => {
   it("ends the meeting on the 'closed' exit with the reason, and a later close does not replace it", () => {
     const joined = reduceMeetingView(initialMeetingViewState, { type: "join-started" });
     const outcome = closeOutcome(CLOSE_CODES.roomClosed, "archived")!;
-    const closed = reduceMeetingView(joined, { type: "failed", message: outcome.message, closed: outcome.exit === "closed" });
+    const closed = reduceMeetingView(joined, { type: "failed", message: outcome.message, exit: "closed" });
     expect(closed.phase).toBe("over");
     expect(closed.exit).toEqual({ reason: "closed", message: outcome.message });
     expect(reduceMeetingView(closed, { type: "failed", message: "later" })).toBe(closed);
