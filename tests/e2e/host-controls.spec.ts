@@ -1,10 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, participantIdOf, peakRemoteAudioLevel } from "./support/meeting";
+import { type Person, type Room, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, participantIdOf, peakRemoteAudioLevel } from "./support/meeting";
 import { signInEveryone } from "./support/sign-in";
 
 /**
- * A host's meeting-wide controls in real browsers: mute everyone (proven by the sound the host receives), lower all
- * hands, stop someone's screen share, and ask to unmute — which turns nothing on until the person accepts. Bob owns
+ * One's own mute and camera, and a host's meeting-wide controls, in real browsers: mute everyone (proven by the
+ * sound the host receives), lower all hands, stop someone's screen share, and ask to unmute — which turns nothing on until the person accepts. Bob owns
  * the room (host); Carol and Dan take part. Three people at 320×180 (`?video=low`).
  */
 
@@ -25,13 +25,54 @@ async function participantMenu(page: Page, name: string, item: string | RegExp) 
   await page.getByRole("menuitem", { name: item, exact: true }).click();
 }
 
+/** Joins with the camera turned off in the lobby (a fresh browser context remembers no earlier choice). */
+async function joinWithoutCamera(person: Person, room: Room) {
+  await person.page.goto(`/rooms/${room.slug}?video=low`);
+  const camera = person.page.getByRole("button", { name: "Camera" });
+  await expect(camera).toHaveAttribute("aria-pressed", "true");
+  await camera.click();
+  await expect(camera).toHaveAttribute("aria-pressed", "false");
+  await person.page.getByRole("button", { name: "Join meeting" }).click();
+  await expect(person.page.getByTestId("meeting")).toHaveAttribute("data-phase", "in-meeting");
+}
+
+test("one's own mute and camera are proven at the receiver: silence, then sound; frames stop, then flow", async ({ browser }) => {
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol"]);
+  const [bob, carol] = people as [Person, Person];
+  const room = await createRoom(bob.page.request, `Own controls ${Date.now().toString(36)}`);
+  try {
+    for (const person of people) await joinMeeting(person, room, "low");
+    await expectFramesAdvancing(cameraTile(bob.page, "Carol Chen"));
+    const carolId = await participantIdOf(bob.page, "Carol Chen");
+    await expect.poll(() => peakRemoteAudioLevel(bob.page, carolId), { timeout: 15_000 }).toBeGreaterThan(HEARD);
+
+    // One's own mute (the M shortcut) is silence at the receiver too, and unmuting brings the sound back.
+    await carol.page.keyboard.press("m");
+    await expect(microphone(carol.page)).toHaveAttribute("aria-pressed", "false");
+    await expect.poll(() => peakRemoteAudioLevel(bob.page, carolId), { timeout: 10_000 }).toBeLessThan(SILENT);
+    await carol.page.keyboard.press("m");
+    await expect.poll(() => peakRemoteAudioLevel(bob.page, carolId), { timeout: 15_000 }).toBeGreaterThan(HEARD);
+
+    // Camera off stops the frames Bob receives from Carol (his connection panel measures them), and on brings them back.
+    await carol.page.getByRole("button", { name: "Camera" }).click();
+    await bob.page.getByRole("button", { name: "Devices" }).click();
+    const fromCarol = bob.page.getByTestId("connection-figures").and(bob.page.locator(`[data-peer-id="${carolId}"]`)).getByTestId("received-figures");
+    await expect(fromCarol).toHaveText("no video", { timeout: 15_000 });
+    await carol.page.getByRole("button", { name: "Camera" }).click();
+    await expect(fromCarol).toContainText("×", { timeout: 15_000 });
+  } finally {
+    await deleteRoom(bob.page.request, room);
+    await Promise.all(people.map((person) => person.context.close()));
+  }
+});
+
 test("host controls: mute everyone silences them, hands go down, a share is stopped, unmute is only ever asked", async ({ browser }) => {
   const people: Person[] = await signInEveryone(browser, ["bob", "carol", "dan"]);
   const [bob, carol, dan] = people as [Person, Person, Person];
   const room = await createRoom(bob.page.request, `Host controls ${Date.now().toString(36)}`);
   try {
-    for (const person of people) await joinMeeting(person, room, "low");
-    await expectFramesAdvancing(cameraTile(bob.page, "Dan Diaz"));
+    // Cameras stay off: this test is about sound, hands and a screen, and three cameras would only load the CPU.
+    for (const person of people) await joinWithoutCamera(person, room);
     const carolId = await participantIdOf(bob.page, "Carol Chen");
     const danId = await participantIdOf(bob.page, "Dan Diaz");
     await expect.poll(() => peakRemoteAudioLevel(bob.page, carolId), { timeout: 15_000 }).toBeGreaterThan(HEARD);
