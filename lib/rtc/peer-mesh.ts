@@ -154,6 +154,8 @@ export class PeerMesh {
   handleSignal(fromId: string, signal: RtcSignal): void {
     if (this.closed) return;
     if (signal.kind === "receive-preference") {
+      // Unchanged, it would only re-apply every encoder's parameters for nothing.
+      if (this.peerCeilings.get(fromId) === signal.cameraKbps) return;
       this.peerCeilings.set(fromId, signal.cameraKbps);
       this.applySendCaps();
       return;

@@ -18,6 +18,12 @@ async function room(...people: { name: string; role?: "host" | "participant" | "
   return { roomId, people: joined };
 }
 
+/** What the upload route would vouch for: a file stored for the running meeting of `roomId`, shared by `ownerId`. */
+async function storedFileOf(roomId: string, ownerId: string) {
+  const { meetingId } = await partyPresence(roomId, ownerId);
+  return { fileId: "plan1", meetingId: meetingId!, ownerId, name: "plan.pdf", size: 2048, mimeType: "application/pdf" };
+}
+
 const offer: RtcSignal = { kind: "description", description: { type: "offer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n" } };
 
 describe("PartyKit meeting: relay and live state", () => {
@@ -37,8 +43,7 @@ describe("PartyKit meeting: relay and live state", () => {
       roomId,
       people: [alice, bob],
     } = await room({ name: "Alice" }, { name: "Bob" });
-    const { meetingId } = await partyPresence(roomId, alice!.welcome.self.userId);
-    const file = { fileId: "plan1", meetingId: meetingId!, ownerId: alice!.welcome.self.userId, name: "plan.pdf", size: 2048, mimeType: "application/pdf" };
+    const file = await storedFileOf(roomId, alice!.welcome.self.userId);
     const attachment = { name: "plan.pdf", size: 2048, mimeType: "application/pdf", url: "/api/files/plan1" };
     alice!.client.send({ type: "chat", text: "**agenda**", attachments: [{ ticket: await signAttachmentTicket(file, partySecret) }] });
 
@@ -60,8 +65,7 @@ describe("PartyKit meeting: relay and live state", () => {
       roomId,
       people: [alice, bob],
     } = await room({ name: "Alice" }, { name: "Bob" });
-    const { meetingId } = await partyPresence(roomId, alice!.welcome.self.userId);
-    const file = { fileId: "plan1", meetingId: meetingId!, ownerId: alice!.welcome.self.userId, name: "plan.pdf", size: 2048, mimeType: "application/pdf" };
+    const file = await storedFileOf(roomId, alice!.welcome.self.userId);
     const ticket = await signAttachmentTicket({ ...file, ...change }, "secret" in change ? change.secret : partySecret);
     alice!.client.send({ type: "chat", text: "see attached", attachments: [{ ticket }] });
     expect(await alice!.client.next("error")).toMatchObject({ code });
