@@ -13,15 +13,11 @@ import type { Participant } from "../signaling/participant";
 import type { ServerMessage } from "../signaling/server-messages";
 import { close, refuse, send, toConnected, unchanged, waitingUpdate } from "./effects";
 import { dropParticipant } from "./handle-departure";
-import { askUnmute, lowerHands, mute, muteAll, stopShare } from "./handle-host-media-action";
+import { askUnmute, lowerHands, mute, muteAll, stopShare, targetMissing } from "./handle-host-media-action";
 import { welcome } from "./handle-hello";
 import type { FreshResumeToken, MeetingEffect, MeetingTransition } from "./meeting-events";
 import { emptyMeeting, waitingListOf, type ConnectionId, type MeetingState, type ParticipantId, type Seat, type WaitingEntry } from "./meeting-state";
 import { withConnection, withParticipant, withSeat, withoutWaiting } from "./meeting-updates";
-
-function targetMissing(state: MeetingState, hostSocket: ConnectionId): MeetingTransition {
-  return refuse(state, hostSocket, "unknown_participant", "no such participant in the meeting");
-}
 
 /** The seat goes with its resume token, so the removed participant cannot come back into it. */
 function remove(state: MeetingState, host: Seat, hostSocket: ConnectionId, { participantId }: RemoveMessage): MeetingTransition {

@@ -10,7 +10,7 @@ import { withParticipant } from "./meeting-updates";
  * ever asked for (privacy), and the person's own client decides.
  */
 
-function targetMissing(state: MeetingState, hostSocket: ConnectionId): MeetingTransition {
+export function targetMissing(state: MeetingState, hostSocket: ConnectionId): MeetingTransition {
   return refuse(state, hostSocket, "unknown_participant", "no such participant in the meeting");
 }
 
