@@ -10,7 +10,7 @@ import {
   type TokenBucket,
 } from "../lib/meeting/rate-limit";
 
-const FANOUT_TYPES: ReadonlySet<ClientMessageType> = new Set(["chat", "reaction"]);
+const FANOUT_TYPES: ReadonlySet<ClientMessageType> = new Set(["chat", "reaction", "record"]);
 const ANALYTICS_TYPES: ReadonlySet<ClientMessageType> = new Set(["quality-samples", "feature"]);
 
 type Buckets = { general: TokenBucket; fanout: TokenBucket; analytics: TokenBucket };

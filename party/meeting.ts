@@ -183,7 +183,7 @@ export default class MeetingServer implements Party.Server {
     const control = parsed.data;
     this.learnRoomId();
     if (control.action === "presence") {
-      const presence: PartyPresence = { meetingId: this.meetingId, ...presenceOf(this.meeting, control.userId) };
+      const presence: PartyPresence = { meetingId: this.meetingId, ...presenceOf(this.meeting, control.userId), recording: this.meeting.room.recording };
       return new Response(JSON.stringify(presence), { headers: { "content-type": "application/json" } });
     }
     // In the queue, so no handler runs against the meeting halfway through its closing.
@@ -237,6 +237,7 @@ export default class MeetingServer implements Party.Server {
     if (message.type === "admit") return this.admit(connectionId, message);
     const now = Date.now();
     if (message.type === "chat") return this.chat(connectionId, message);
+    if (message.type === "record") return this.apply({ type: "record", now, connectionId, message, recordingId: crypto.randomUUID() });
     this.apply({ type: "message", now, connectionId, message });
   }
 
@@ -265,7 +266,7 @@ export default class MeetingServer implements Party.Server {
       connectionId,
       v: message.v,
       resumeTokenHash,
-      issued: { participantId: crypto.randomUUID(), resumeToken: issued.token, resumeTokenHash: issued.hash },
+      issued: { participantId: crypto.randomUUID(), resumeToken: issued.token, resumeTokenHash: issued.hash, recordingId: crypto.randomUUID() },
     });
   }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect } from "react";
+import type { RoomPolicy } from "@/lib/domain/room-policy";
 import type { CaptureProfile } from "@/lib/media/capture-profiles";
 import { ExitScreen } from "./exit-screen";
 import { useMeetingMedia } from "./hooks/use-meeting-media";
@@ -8,6 +9,14 @@ import { useMeeting } from "./hooks/use-meeting";
 import { MeetingView } from "./meeting-view";
 import { PreJoin } from "./prejoin/pre-join";
 import { WaitingScreen } from "./waiting-screen";
+
+/** What a person is told about recording before they join; null when the room never records. */
+function recordingNotice(policy: RoomPolicy["recording"]): string | null {
+  if (policy === "off") return null;
+  return policy === "auto"
+    ? "Meetings in this room are recorded from the moment a host joins. You can join with your camera and microphone off."
+    : "A host may record this meeting; everyone sees REC while it is recorded. You can join with your camera and microphone off.";
+}
 
 type Props = {
   roomId: string;
@@ -17,6 +26,8 @@ type Props = {
   selfName: string;
   profile: CaptureProfile;
   uploadLimitBytes: number;
+  /** Told in the lobby and the waiting room, before anyone is seen or heard. */
+  recordingPolicy: RoomPolicy["recording"];
   /** The app header and the room's details, shown around the lobby and the exit screen but not in the meeting. */
   header: ReactNode;
   details: ReactNode;
@@ -26,7 +37,7 @@ type Props = {
  * A room's page from arrival to goodbye: the lobby (media starts at once, so Join is instant), the meeting over
  * the whole viewport, then the exit screen with Rejoin.
  */
-export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploadLimitBytes, header, details }: Props) {
+export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploadLimitBytes, recordingPolicy, header, details }: Props) {
   const media = useMeetingMedia(userId, profile);
   const meeting = useMeeting(roomId, media);
   const { start } = media;
@@ -42,11 +53,11 @@ export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploa
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
         {details}
         {waiting ? (
-          <WaitingScreen roomName={roomName} onCancel={meeting.actions.leave} />
+          <WaitingScreen roomName={roomName} onCancel={meeting.actions.leave} recordingNotice={recordingNotice(recordingPolicy)} />
         ) : meeting.entered && meeting.state.exit ? (
           <ExitScreen reason={meeting.state.exit.reason} detail={meeting.state.exit.message} onRejoin={meeting.actions.rejoin} />
         ) : (
-          <PreJoin media={media} displayName={selfName} onJoin={() => void meeting.actions.join()} joining={meeting.joining} joinError={meeting.joinError} />
+          <PreJoin media={media} displayName={selfName} recordingNotice={recordingNotice(recordingPolicy)} onJoin={() => void meeting.actions.join()} joining={meeting.joining} joinError={meeting.joinError} />
         )}
       </main>
     </>

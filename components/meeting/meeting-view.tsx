@@ -1,8 +1,7 @@
 "use client";
 
-import { Lock, ShieldCheck, VideoOff, WifiOff } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
-import { Toaster } from "sonner";
+import { toast, Toaster } from "sonner";
 import { ControlBar, type ControlBarState } from "@/components/meeting/controls/control-bar";
 import { DevicesDialog } from "@/components/meeting/controls/devices-dialog";
 import { HostParticipantMenu } from "@/components/meeting/controls/host-participant-menu";
@@ -23,7 +22,11 @@ import { MAX_CHAT_TEXT_LENGTH, type Participant } from "@/lib/signaling";
 import type { ShortcutAction } from "@/components/meeting/state/shortcuts";
 import { isMicrophoneOn, isSharingScreen, roleLabel } from "@/components/meeting/state/participant-facts";
 import { whyNot } from "@/lib/domain/meeting-permissions";
+import { useMeetingRecorder } from "@/components/meeting/hooks/use-meeting-recorder";
+import { RecordingBadge } from "@/components/meeting/recording/recording-badge";
+import { recordingSceneOf } from "@/components/meeting/state/recording-scene-input";
 import { LiveAnnouncer } from "./live-announcer";
+import { MeetingHeader } from "./meeting-header";
 import { MeetingStage } from "./meeting-stage";
 
 type Props = {
@@ -37,6 +40,8 @@ type Props = {
 };
 
 const PENDING_SELF_ID = "self";
+
+const showRecordingError = (message: string) => toast.error(message, { toasterId: MEETING_TOASTER_ID, id: "recording-error" });
 
 /** The meeting itself, over the whole viewport: status line, videos (and a side panel), controls. */
 export function MeetingView({ meeting, media, roomId, roomName, selfName, uploadLimitBytes }: Props) {
@@ -84,6 +89,12 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
       }),
     [state, self, selfName, isHost, cameraOn, microphoneOn, media.camera.track, media.screen, meeting.mesh],
   );
+
+  const recordingScene = useMemo(
+    () => recordingSceneOf(layout, [microphoneOn ? media.microphone.track : null, ...Object.values(meeting.mesh.tracks).map((tracks) => tracks.audio)]),
+    [layout, microphoneOn, media.microphone.track, meeting.mesh.tracks],
+  );
+  const ownRecording = useMeetingRecorder(state.room.recording, state.selfId, roomId, recordingScene, showRecordingError);
 
   const participantById = useCallback((id: string) => state.participants.find((participant) => participant.id === id), [state.participants]);
 
@@ -143,7 +154,14 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
     participantCount: Math.max(1, state.participants.length),
     waitingCount: isHost ? state.waiting.length : 0,
     layoutMode: state.layoutMode,
-    host: isHost ? { locked: state.room.locked, spotlightName, raisedHands: state.participants.filter((participant) => participant.hand.raised).length } : null,
+    host: isHost
+      ? {
+          locked: state.room.locked,
+          spotlightName,
+          raisedHands: state.participants.filter((participant) => participant.hand.raised).length,
+          recording: state.room.policy.recording === "off" ? null : { active: state.room.recording !== null },
+        }
+      : null,
   };
 
   const markFirstRemoteFrame = useCallback(() => {
@@ -153,35 +171,14 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
   return (
     <div className="fixed inset-0 z-40 flex flex-col bg-slate-950 text-white" data-testid="meeting" data-phase={state.phase}>
       <Toaster id={MEETING_TOASTER_ID} position="top-center" richColors closeButton={false} visibleToasts={3} />
-      <header className="flex items-center gap-3 px-4 py-2 text-sm">
-        <h1 className="truncate font-semibold">{roomName}</h1>
-        {ownRole ? (
-          <span data-testid="own-role" className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">
-            <ShieldCheck aria-hidden className="size-3.5" /> You&apos;re {ownRole === "Observer" ? "an" : "a"} {ownRole.toLowerCase()}
-          </span>
-        ) : null}
-        {state.room.locked ? (
-          <span className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">
-            <Lock aria-hidden className="size-3.5" /> Locked
-          </span>
-        ) : null}
-        {meeting.audioOnly ? (
-          <span data-testid="audio-only" className="flex items-center gap-2 rounded bg-slate-800 px-2 py-0.5 text-xs">
-            <VideoOff aria-hidden className="size-3.5" /> Audio only
-            <button type="button" onClick={meeting.showVideo} className="underline underline-offset-2 hover:text-white">
-              Show video
-            </button>
-          </span>
-        ) : null}
-        <span role="status" className="ml-auto flex items-center gap-2 text-xs text-slate-300">
-          {state.phase === "connecting" ? "Connecting…" : null}
-          {state.phase === "reconnecting" ? (
-            <span className="flex items-center gap-1 rounded bg-amber-500 px-2 py-0.5 font-medium text-slate-950">
-              <WifiOff aria-hidden className="size-3.5" /> Reconnecting… media continues meanwhile
-            </span>
-          ) : null}
-        </span>
-      </header>
+      <MeetingHeader
+        roomName={roomName}
+        ownRole={ownRole}
+        locked={state.room.locked}
+        phase={state.phase}
+        audioOnly={meeting.audioOnly ? meeting.showVideo : null}
+        recording={<RecordingBadge recording={state.room.recording} recorderName={state.room.recording ? (participantById(state.room.recording.by)?.name ?? null) : null} own={ownRecording} />}
+      />
 
       <main id="main" className="relative flex min-h-0 flex-1 gap-2 px-2">
         <section aria-label="Meeting videos" className="relative min-h-0 min-w-0 flex-1">
@@ -250,6 +247,7 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
             showShortcuts: () => setShortcutsOpen(true),
             leave: actions.leave,
             lock: actions.lock,
+            record: actions.record,
             muteAll: actions.muteAll,
             lowerHands: actions.lowerHands,
             clearSpotlight: () => actions.spotlight(null),

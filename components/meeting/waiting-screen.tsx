@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
  * The waiting room, as the person waiting sees it: nothing of the meeting (no roster, media or chat), only that a
  * host has been asked. Their camera preview stays off-screen; Cancel leaves the queue.
  */
-export function WaitingScreen({ roomName, onCancel }: { roomName: string; onCancel: () => void }) {
+export function WaitingScreen({ roomName, onCancel, recordingNotice }: { roomName: string; onCancel: () => void; recordingNotice: string | null }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -24,6 +24,7 @@ export function WaitingScreen({ roomName, onCancel }: { roomName: string; onCanc
       <p className="text-sm text-slate-700">
         You asked to join <span className="font-medium">{roomName}</span>. A host has been told you&apos;re here; this page updates by itself.
       </p>
+      {recordingNotice ? <p className="text-sm text-red-900">{recordingNotice}</p> : null}
       <Button variant="secondary" onClick={onCancel}>
         Cancel
       </Button>

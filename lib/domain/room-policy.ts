@@ -14,7 +14,12 @@ export const roomPolicySchema = z.object({
   /** Who may share a screen besides hosts. */
   screenShare: z.enum(["everyone", "presenters"]),
   chatEnabled: z.boolean(),
+  /** off: nobody records; manual: hosts start and stop; auto: recording starts when the first host joins. */
   recording: z.enum(["off", "manual", "auto"]),
+  /** Who may watch a meeting's recordings besides the room's hosts and admins: hosts only, or everyone who took part. */
+  recordingAccess: z.enum(["hosts", "participants"]).default("participants"),
+  /** Recordings are deleted (blob and row) this many days after they end. */
+  recordingRetentionDays: z.number().int().min(1).max(3650).default(30),
   /** Participants at once, hosts included. */
   maxParticipants: z.number().int().min(2).max(100),
   defaultLayout: z.enum(["grid", "speaker", "presentation"]),
@@ -43,6 +48,8 @@ export const defaultRoomPolicy: RoomPolicy = {
   screenShare: "everyone",
   chatEnabled: true,
   recording: "manual",
+  recordingAccess: "participants",
+  recordingRetentionDays: 30,
   maxParticipants: 50,
   defaultLayout: "grid",
   largeMeeting: false,

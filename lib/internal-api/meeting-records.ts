@@ -54,6 +54,28 @@ export const meetingRecordEventSchema = z.discriminatedUnion("type", [
     attachments: z.array(chatAttachmentSchema).max(MAX_CHAT_ATTACHMENTS).optional(),
     at,
   }),
+  z.object({
+    type: z.literal("recording-started"),
+    eventId: id,
+    meetingId: id,
+    recordingId: z.uuid(),
+    part: z.number().int().min(1).max(1000),
+    /** The recorder. */
+    participantId: id,
+    userId: id,
+    at,
+  }),
+  z.object({
+    type: z.literal("recording-stopped"),
+    eventId: id,
+    meetingId: id,
+    recordingId: z.uuid(),
+    /** stopped: a host stopped it; recorder-left: the recorder's seat was dropped; ended: the meeting ended. */
+    reason: z.enum(["stopped", "recorder-left", "ended", "policy"]),
+    /** The host who stopped it, when one did. */
+    by: id.nullable(),
+    at,
+  }),
   z.object({ type: z.literal("meeting-ended"), eventId: id, meetingId: id, reason: z.enum(["empty", "ended-by-host", "closed"]), at }),
 ]);
 export type MeetingRecordEvent = z.infer<typeof meetingRecordEventSchema>;

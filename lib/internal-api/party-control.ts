@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roomPolicySchema } from "../domain/room-policy";
 import { meetingRoleSchema } from "../signaling/meeting-role";
+import { activeRecordingSchema } from "../signaling/room-settings";
 
 /** Next.js → PartyKit: POST `/parties/main/<roomId>/control` with a signed body. */
 export const PARTY_CONTROL_SUFFIX = "/control";
@@ -31,6 +32,8 @@ export const partyPresenceSchema = z.object({
   seated: z.boolean(),
   role: meetingRoleSchema.nullable(),
   mayChat: z.boolean(),
+  /** The recording in progress, if any (the app lets only its recorder upload it). */
+  recording: activeRecordingSchema.nullable().default(null),
 });
 export type PartyPresence = z.infer<typeof partyPresenceSchema>;
 export type PartyControl = z.infer<typeof partyControlSchema>;

@@ -1,4 +1,4 @@
-import type { AdmitMessage, ChatSendMessage, ClientMessage, HelloMessage } from "../signaling/client-messages";
+import type { AdmitMessage, ChatSendMessage, ClientMessage, HelloMessage, RecordMessage } from "../signaling/client-messages";
 import type { FeatureMessage, QualitySamplesMessage } from "../signaling/analytics-messages";
 import type { ServerMessage } from "../signaling/server-messages";
 import type { ChatAttachment } from "../signaling/chat";
@@ -10,6 +10,8 @@ export type IssuedCredentials = {
   readonly participantId: ParticipantId;
   readonly resumeToken: string;
   readonly resumeTokenHash: string;
+  /** The id of the recording this hello starts, if it seats a host in a room that records automatically. */
+  readonly recordingId?: string;
 };
 
 /** A resume token drawn by the adapter for someone the event may seat (a waiting person being admitted). */
@@ -44,8 +46,10 @@ export type MeetingEvent =
    * admitted person's welcome carries one.
    */
   | { type: "admit"; now: number; connectionId: ConnectionId; message: AdmitMessage; issued: ReadonlyMap<ParticipantId, FreshResumeToken> }
+  /** A host's `record`, with the id the recording gets if this starts one. */
+  | { type: "record"; now: number; connectionId: ConnectionId; message: RecordMessage; recordingId: string }
   /** Any other validated client message. */
-  | { type: "message"; now: number; connectionId: ConnectionId; message: Exclude<ClientMessage, HelloMessage | ChatSendMessage | AdmitMessage> }
+  | { type: "message"; now: number; connectionId: ConnectionId; message: Exclude<ClientMessage, HelloMessage | ChatSendMessage | AdmitMessage | RecordMessage> }
   /** The deadline the adapter was asked to wake up at (or later) has come. */
   | { type: "tick"; now: number }
   /** The app pushed the room's new policy (a host saved its settings). */

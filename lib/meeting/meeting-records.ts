@@ -107,12 +107,31 @@ export function meetingRecordsFor(input: MeetingRecordsInput): MeetingRecordsOut
     });
   }
 
+  events.push(...recordingRecords(input, id));
+
   if (after.seats.size === 0) {
     const reason = event.type === "closed" ? "closed" : isEnd(event) ? "ended-by-host" : "empty";
     events.push({ type: "meeting-ended", eventId: `${id}:ended`, meetingId: id, reason, at });
     return { events, meetingId: null };
   }
   return { events, meetingId: id };
+}
+
+/** A recording that started or ended in this transition (a restart keeps the running one, so it is neither). */
+function recordingRecords({ before, after, event }: MeetingRecordsInput, meetingId: string): MeetingRecordEvent[] {
+  const [was, is] = [before.room.recording, after.room.recording];
+  if (was?.id === is?.id) return [];
+  const at = event.now;
+  const events: MeetingRecordEvent[] = [];
+  if (was) {
+    const stoppedByHost = event.type === "record" && !event.message.on;
+    const reason = stoppedByHost ? "stopped" : after.seats.size === 0 ? "ended" : after.seats.has(was.by) ? "policy" : "recorder-left";
+    events.push({ type: "recording-stopped", eventId: `${meetingId}:recording:${was.id}:stopped`, meetingId, recordingId: was.id, reason, by: stoppedByHost ? actorOf(before, event) : null, at });
+  }
+  if (is) {
+    events.push({ type: "recording-started", eventId: `${meetingId}:recording:${is.id}:started`, meetingId, recordingId: is.id, part: is.part, participantId: is.by, userId: is.userId, at });
+  }
+  return events;
 }
 
 function isEnd(event: RecordableEvent): boolean {

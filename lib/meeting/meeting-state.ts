@@ -82,9 +82,11 @@ export type MeetingState = {
   readonly policyStamp: number;
   /** The waiting room, in order of arrival. */
   readonly waiting: ReadonlyMap<ParticipantId, WaitingEntry>;
+  /** Recordings started in this meeting so far: the next one is part `recordingParts + 1`. */
+  readonly recordingParts: number;
 };
 
-export const initialRoomSettings: RoomSettings = { locked: false, spotlight: null, policy: defaultRoomPolicy };
+export const initialRoomSettings: RoomSettings = { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null };
 
 export const emptyMeeting: MeetingState = {
   connections: new Map(),
@@ -94,6 +96,7 @@ export const emptyMeeting: MeetingState = {
   room: initialRoomSettings,
   policyStamp: 0,
   waiting: new Map(),
+  recordingParts: 0,
 };
 
 /** The roster as clients see it. */

@@ -29,6 +29,8 @@ const storedRoomSchema = roomSettingsSchema.extend({
   nextChatSeq: z.number().int().nonnegative(),
   /** Absent in records written before policies reached the room. */
   policyStamp: z.number().nonnegative().default(0),
+  /** Absent in records written before recording existed. */
+  recordingParts: z.number().int().nonnegative().default(0),
 });
 
 const storedSeatSchema = z.object({
@@ -75,7 +77,7 @@ export function storageChanges(previous: MeetingState, next: MeetingState): Stor
 
   // Nobody seated and nobody waiting means no meeting: nothing is kept.
   const roomRecord = (state: MeetingState) =>
-    state.seats.size > 0 || state.waiting.size > 0 ? JSON.stringify({ ...state.room, nextChatSeq: state.nextChatSeq, policyStamp: state.policyStamp }) : null;
+    state.seats.size > 0 || state.waiting.size > 0 ? JSON.stringify({ ...state.room, nextChatSeq: state.nextChatSeq, policyStamp: state.policyStamp, recordingParts: state.recordingParts }) : null;
   const [roomBefore, roomAfter] = [roomRecord(previous), roomRecord(next)];
   if (roomAfter === null && roomBefore !== null) removed.push(ROOM_KEY);
   if (roomAfter !== null && roomAfter !== roomBefore) put.set(ROOM_KEY, JSON.parse(roomAfter));
@@ -146,8 +148,9 @@ function readStored(entries: ReadonlyMap<string, unknown>): { state: MeetingStat
       waiting: new Map(waiting.map((entry) => [entry.participant.id, entry])),
       chat,
       nextChatSeq,
-      room: { locked: storedRoom?.locked ?? false, spotlight, policy },
+      room: { locked: storedRoom?.locked ?? false, spotlight, policy, recording: storedRoom?.recording ?? null },
       policyStamp: storedRoom?.policyStamp ?? 0,
+      recordingParts: storedRoom?.recordingParts ?? 0,
     },
     invalidKeys,
   };

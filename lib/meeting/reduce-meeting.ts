@@ -3,6 +3,7 @@ import { hello } from "./handle-hello";
 import { adoptPolicy } from "./handle-policy";
 import { disconnected, expireDeadlines, leave } from "./handle-departure";
 import { admit, hostAction } from "./handle-host-action";
+import { record, recordingRules } from "./handle-recording";
 import { postChat, react, relaySignal, reportQuality, setHand, setMedia } from "./handle-participant-message";
 import type { MeetingEffect, MeetingEvent, MeetingTransition } from "./meeting-events";
 import { HELLO_TIMEOUT_MS } from "./meeting-policy";
@@ -93,6 +94,8 @@ function decide(state: MeetingState, event: MeetingEvent): MeetingTransition {
       );
     case "admit":
       return asSender(state, event.connectionId, (sender) => admit(state, sender, event.connectionId, event.message, event.issued, event.now));
+    case "record":
+      return asSender(state, event.connectionId, (sender) => record(state, sender, event.connectionId, event.message, event.recordingId, event.now));
     case "message":
       return message(state, event);
     case "tick":
@@ -108,7 +111,7 @@ function decide(state: MeetingState, event: MeetingEvent): MeetingTransition {
  * is announced) and when to wake the room next.
  */
 export function reduceMeeting(state: MeetingState, event: MeetingEvent): MeetingTransition {
-  const decided = decide(state, event);
+  const decided = recordingRules(decide(state, event), event);
   if (decided.state === state && event.type !== "tick") return decided;
   const next = settle(decided.state);
   const effects: MeetingEffect[] = [];

@@ -87,6 +87,12 @@ export const spotlightMessageSchema = z.object({ type: z.literal("spotlight"), p
 /** Host only: gives a participant another meeting role, live (e.g. an observer becomes a presenter). */
 export const setRoleMessageSchema = z.object({ type: z.literal("set-role"), participantId: participantIdSchema, role: meetingRoleSchema });
 
+/**
+ * Host only (and only when the policy allows recording): starts or stops the meeting's recording. The sender
+ * becomes the recorder: their browser composes and uploads the file.
+ */
+export const recordMessageSchema = z.object({ type: z.literal("record"), on: z.boolean() });
+
 /** Host only: lets one person (`participantId`) or everyone (`all: true`) in from the waiting room. */
 export const admitMessageSchema = z
   .object({ type: z.literal("admit"), participantId: participantIdSchema.optional(), all: z.literal(true).optional() })
@@ -126,6 +132,7 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   setRoleMessageSchema,
   admitMessageSchema,
   denyMessageSchema,
+  recordMessageSchema,
 ]);
 
 export type HelloMessage = z.infer<typeof helloMessageSchema>;
@@ -149,6 +156,7 @@ export type SpotlightMessage = z.infer<typeof spotlightMessageSchema>;
 export type SetRoleMessage = z.infer<typeof setRoleMessageSchema>;
 export type AdmitMessage = z.infer<typeof admitMessageSchema>;
 export type DenyMessage = z.infer<typeof denyMessageSchema>;
+export type RecordMessage = z.infer<typeof recordMessageSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
 

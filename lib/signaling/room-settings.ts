@@ -2,6 +2,20 @@ import { z } from "zod";
 import { defaultRoomPolicy, roomPolicySchema } from "../domain/room-policy";
 import { participantIdSchema } from "./ids";
 
+/** A recording in progress: who records (their browser composes and uploads the file) and since when. */
+export const activeRecordingSchema = z.object({
+  /** The Recording row's id in the app; also the upload's id. */
+  id: z.uuid(),
+  /** The recorder's participant id and user id (the app lets only that user upload it). */
+  by: participantIdSchema,
+  userId: z.string().min(1).max(256),
+  /** Epoch ms. */
+  startedAt: z.number().int().nonnegative(),
+  /** 1 for the meeting's first recording, then 2, 3… (a host may start again after a stop or a dropped recorder). */
+  part: z.number().int().min(1).max(1000),
+});
+export type ActiveRecording = z.infer<typeof activeRecordingSchema>;
+
 /** Meeting-wide settings only hosts change. */
 export const roomSettingsSchema = z.object({
   /** New (non-resuming) participants other than hosts are refused while locked. */
@@ -13,5 +27,7 @@ export const roomSettingsSchema = z.object({
    * it forbids. Optional on the wire for servers that predate it.
    */
   policy: roomPolicySchema.default(defaultRoomPolicy),
+  /** Everyone sees it (REC) and is told when it changes; null when nothing records. */
+  recording: activeRecordingSchema.nullable().default(null),
 });
 export type RoomSettings = z.infer<typeof roomSettingsSchema>;

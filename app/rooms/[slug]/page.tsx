@@ -27,6 +27,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
       selfName={actor.name}
       profile={isCaptureProfile(video) ? video : "hd"}
       uploadLimitBytes={serverEnv().FILE_UPLOAD_MAX_BYTES}
+      recordingPolicy={room.recording}
       header={<AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />}
       details={<RoomDetails room={room} />}
     />

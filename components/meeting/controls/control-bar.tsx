@@ -31,7 +31,7 @@ export type ControlBarState = {
   /** People in the waiting room (hosts only; 0 for everyone else). */
   waitingCount: number;
   layoutMode: LayoutMode;
-  host: { locked: boolean; spotlightName: string | null; raisedHands: number } | null;
+  host: { locked: boolean; spotlightName: string | null; raisedHands: number; recording: { active: boolean } | null } | null;
 };
 
 export type ControlBarActions = {
@@ -46,6 +46,7 @@ export type ControlBarActions = {
   showShortcuts: () => void;
   leave: () => void;
   lock: (locked: boolean) => void;
+  record: (on: boolean) => void;
   muteAll: (exceptPresenters: boolean) => void;
   lowerHands: () => void;
   clearSpotlight: () => void;
@@ -146,6 +147,8 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
           locked={state.host.locked}
           spotlightName={state.host.spotlightName}
           raisedHands={state.host.raisedHands}
+          recording={state.host.recording}
+          onRecord={actions.record}
           onLock={actions.lock}
           onMuteAll={actions.muteAll}
           onLowerHands={actions.lowerHands}

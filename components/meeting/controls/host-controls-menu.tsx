@@ -1,6 +1,6 @@
 "use client";
 
-import { Hand, Lock, LockOpen, MicOff, PhoneOff, ShieldCheck, StarOff } from "lucide-react";
+import { Circle, Hand, Lock, LockOpen, MicOff, PhoneOff, ShieldCheck, Square, StarOff } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -11,6 +11,9 @@ type Props = {
   spotlightName: string | null;
   /** Raised hands right now: "Lower all hands" shows only when there are some. */
   raisedHands: number;
+  /** null: the policy turns recording off (the item is hidden). */
+  recording: { active: boolean } | null;
+  onRecord: (on: boolean) => void;
   onLock: (locked: boolean) => void;
   onMuteAll: (exceptPresenters: boolean) => void;
   onLowerHands: () => void;
@@ -21,7 +24,7 @@ type Props = {
 const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-slate-100";
 
 /** Meeting-wide host actions; shown to hosts only, and enforced by the server whoever sends them. */
-export function HostControlsMenu({ locked, spotlightName, raisedHands, onLock, onMuteAll, onLowerHands, onClearSpotlight, onEndForAll }: Props) {
+export function HostControlsMenu({ locked, spotlightName, raisedHands, recording, onRecord, onLock, onMuteAll, onLowerHands, onClearSpotlight, onEndForAll }: Props) {
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   return (
     <>
@@ -43,6 +46,12 @@ export function HostControlsMenu({ locked, spotlightName, raisedHands, onLock, o
               </DropdownMenu.Item>
             ) : null}
             <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+            {recording ? (
+              <DropdownMenu.Item className={itemClasses} onSelect={() => onRecord(!recording.active)}>
+                {recording.active ? <Square aria-hidden className="size-4" /> : <Circle aria-hidden className="size-4 fill-red-600 text-red-600" />}
+                {recording.active ? "Stop recording" : "Start recording"}
+              </DropdownMenu.Item>
+            ) : null}
             <DropdownMenu.Item className={itemClasses} onSelect={() => onLock(!locked)}>
               {locked ? <LockOpen aria-hidden className="size-4" /> : <Lock aria-hidden className="size-4" />}
               {locked ? "Unlock meeting" : "Lock meeting"}

@@ -380,6 +380,7 @@ export function useMeeting(roomId: string, media: MediaHandle) {
       remove: (participantId: string) => void send({ type: "remove", participantId }),
       spotlight: (participantId: string | null) => void send({ type: "spotlight", participantId }),
       lock: (locked: boolean) => void send({ type: "lock", locked }),
+      record: (on: boolean) => void send({ type: "record", on }),
       endForAll: () => void send({ type: "end" }),
       setRole: (participantId: string, role: MeetingRole) => void send({ type: "set-role", participantId, role }),
       admit: (participantId: string) => void send({ type: "admit", participantId }),

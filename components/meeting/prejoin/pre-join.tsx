@@ -1,6 +1,6 @@
 "use client";
 
-import { CameraOff, LoaderCircle, Mic, MicOff, RefreshCw, Video, VideoOff } from "lucide-react";
+import { CameraOff, Circle, LoaderCircle, Mic, MicOff, RefreshCw, Video, VideoOff } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ToggleButton } from "@/components/meeting/controls/toggle-button";
 import type { LocalMedia } from "@/components/meeting/hooks/use-local-media";
@@ -17,6 +17,7 @@ type Props = {
   onJoin: () => void;
   joining: boolean;
   joinError: string | null;
+  recordingNotice: string | null;
 };
 
 function joinSummary({ microphone, camera }: LocalMedia): string {
@@ -51,7 +52,7 @@ function CameraPlaceholder({ media, displayName }: { media: LocalMedia; displayN
 }
 
 /** The lobby: see and hear yourself, pick devices, then join with what works. */
-export function PreJoin({ media, displayName, onJoin, joining, joinError }: Props) {
+export function PreJoin({ media, displayName, onJoin, joining, joinError, recordingNotice }: Props) {
   const { microphone, camera } = media;
   const { hydrated } = useClientCapabilities();
   // A device that failed shows as off; pressing it again is how the person retries.
@@ -101,6 +102,11 @@ export function PreJoin({ media, displayName, onJoin, joining, joinError }: Prop
         <p className="text-sm text-slate-700">
           You&apos;ll appear as <strong>{displayName}</strong>.
         </p>
+        {recordingNotice ? (
+          <p data-testid="recording-notice" className="flex gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            <Circle aria-hidden className="mt-0.5 size-3.5 shrink-0 fill-red-600 text-red-600" /> {recordingNotice}
+          </p>
+        ) : null}
         {errors.length > 0 ? (
           <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
             {errors.map((error) => (

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useRef } from "react";
 import { useElementSize } from "@/components/meeting/hooks/use-element-size";
-import { gridDimensions } from "@/components/meeting/state/grid-dimensions";
+import { gridDimensions } from "@/lib/domain/grid-dimensions";
 import type { TileModel } from "./tile-model";
 
 const GAP = 8;

@@ -1,4 +1,5 @@
 import type { ErrorCode, Participant, ServerMessage } from "@/lib/signaling";
+import type { ActiveRecording } from "@/lib/signaling/room-settings";
 import type { MeetingViewState } from "./meeting-view-state";
 import { handRaisedAt } from "./participant-facts";
 
@@ -39,6 +40,15 @@ function roleNotice(before: Participant | undefined, after: Participant, isSelf:
   return [{ text: `${after.name} is now ${roleWords[after.role]}`, toast: null }];
 }
 
+/** Everyone is told, out loud and on screen, when recording starts and stops: it is their consent. */
+function recordingNotice(state: MeetingViewState, recording: ActiveRecording | null): Notice[] {
+  const before = state.room.recording;
+  if (before?.id === recording?.id) return [];
+  if (recording === null) return [{ text: "Recording stopped", toast: "info" }];
+  const self = recording.by === state.selfId;
+  return [{ text: self ? "You started recording. Everyone sees that the meeting is recorded." : `${nameOf(state, recording.by) ?? "A host"} started recording this meeting`, toast: "warning" }];
+}
+
 /** Errors worth telling the person about; the rest are protocol noise a person cannot act on. */
 const errorTexts: Partial<Record<ErrorCode, string>> = {
   // The server says why (lib/domain/meeting-permissions), in words meant for people; this is the fallback.
@@ -60,7 +70,9 @@ export function noticesFor(state: MeetingViewState, message: ServerMessage): Not
           : others === 0
             ? "You joined. Nobody else is here yet."
             : `You joined. ${others} ${others === 1 ? "other person is" : "other people are"} here.`;
-      return [{ text, toast: state.phase === "reconnecting" ? "info" : null }];
+      const joined: Notice = { text, toast: state.phase === "reconnecting" ? "info" : null };
+      const recorded = message.room.recording !== null && state.room.recording?.id !== message.room.recording.id;
+      return recorded ? [joined, { text: "This meeting is being recorded", toast: "warning" }] : [joined];
     }
     case "participant-joined":
       if (message.participant.id === state.selfId || state.participants.some((participant) => participant.id === message.participant.id)) return [];
@@ -104,6 +116,7 @@ export function noticesFor(state: MeetingViewState, message: ServerMessage): Not
         const text = message.spotlight === null ? "The spotlight was removed" : self ? "You are spotlighted for everyone" : `${name ?? "Someone"} is spotlighted for everyone`;
         notices.push({ text, toast: self ? "info" : null });
       }
+      notices.push(...recordingNotice(state, message.recording));
       return notices;
     }
     // The exit screen that follows says it in its heading, which takes focus.

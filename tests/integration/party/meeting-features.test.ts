@@ -112,6 +112,7 @@ describe("PartyKit meeting: host actions", () => {
       { type: "end" },
       { type: "lock", locked: true },
       { type: "spotlight", participantId: mallory!.welcome.self.id },
+      { type: "record", on: true },
     ]) {
       mallory!.client.send(forged);
       expect(await mallory!.client.next("error")).toMatchObject({ code: "forbidden" });
@@ -120,8 +121,26 @@ describe("PartyKit meeting: host actions", () => {
     expect(host!.client.drain("muted-by-host")).toEqual([]);
     expect(host!.client.socket.readyState).toBe(host!.client.socket.OPEN);
     const { welcome } = clients.track(await PartyClient.join(roomId, { name: "Checker" }));
-    expect(welcome.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy });
+    expect(welcome.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null });
     expect(welcome.participants).toHaveLength(3);
+  });
+
+  it("lets a host record: everyone hears who records, the app's presence query names the recorder, a stop clears it", async () => {
+    const {
+      roomId,
+      people: [host, bob],
+    } = await room({ name: "Hannah", role: "host" }, { name: "Bob" });
+    host!.client.send({ type: "record", on: true });
+    const started = await bob!.client.next("room-updated");
+    expect(started.recording).toMatchObject({ by: host!.welcome.self.id, userId: host!.welcome.self.userId, part: 1 });
+    expect((await host!.client.next("room-updated")).recording).toEqual(started.recording);
+    expect((await partyPresence(roomId, host!.welcome.self.userId)).recording).toEqual(started.recording);
+    const { welcome } = clients.track(await PartyClient.join(roomId, { name: "Late" }));
+    expect(welcome.room.recording).toEqual(started.recording);
+
+    host!.client.send({ type: "record", on: false });
+    expect((await bob!.client.next("room-updated")).recording).toBeNull();
+    expect((await partyPresence(roomId, host!.welcome.self.userId)).recording).toBeNull();
   });
 
   it("lets the host mute, spotlight, lock (refusing a new joiner) and remove", async () => {
@@ -138,7 +157,7 @@ describe("PartyKit meeting: host actions", () => {
     expect((await carol!.client.next("participant-updated")).participant.media.audio).toBe(false);
 
     host!.client.send({ type: "spotlight", participantId: carol!.welcome.self.id });
-    expect(await bob!.client.next("room-updated")).toEqual({ type: "room-updated", locked: false, spotlight: carol!.welcome.self.id, policy: defaultRoomPolicy });
+    expect(await bob!.client.next("room-updated")).toEqual({ type: "room-updated", locked: false, spotlight: carol!.welcome.self.id, policy: defaultRoomPolicy, recording: null });
 
     host!.client.send({ type: "lock", locked: true });
     expect(await bob!.client.next("room-updated")).toMatchObject({ locked: true });

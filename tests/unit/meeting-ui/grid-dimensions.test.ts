@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gridDimensions } from "@/components/meeting/state/grid-dimensions";
+import { gridDimensions } from "@/lib/domain/grid-dimensions";
 
 describe("gridDimensions", () => {
   it("gives a lone tile the whole width of a wide box", () => {

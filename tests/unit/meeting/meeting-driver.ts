@@ -79,7 +79,7 @@ export class MeetingDriver {
       connectionId,
       v: options.v ?? 2,
       resumeTokenHash: options.resume === undefined ? null : sha256(options.resume),
-      issued: { participantId: `p${n}`, resumeToken, resumeTokenHash: sha256(resumeToken) },
+      issued: { participantId: `p${n}`, resumeToken, resumeTokenHash: sha256(resumeToken), recordingId: `00000000-0000-4000-9000-${String(n).padStart(12, "0")}` },
     });
   }
 
@@ -112,7 +112,11 @@ export class MeetingDriver {
     return this.apply({ type: "admit", now: this.now, connectionId, message: { type: "admit", ...message }, issued });
   }
 
-  send(connectionId: string, message: Exclude<ClientMessage, { type: "hello" | "chat" | "admit" }>): MeetingTransition {
+  record(connectionId: string, on: boolean, recordingId = `00000000-0000-4000-8000-${String(++this.counter).padStart(12, "0")}`): MeetingTransition {
+    return this.apply({ type: "record", now: this.now, connectionId, message: { type: "record", on }, recordingId });
+  }
+
+  send(connectionId: string, message: Exclude<ClientMessage, { type: "hello" | "chat" | "admit" | "record" }>): MeetingTransition {
     return this.apply({ type: "message", now: this.now, connectionId, message });
   }
 

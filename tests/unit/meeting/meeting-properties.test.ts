@@ -233,7 +233,7 @@ class Model {
   }
 }
 
-function toMessage(template: MessageTemplate, pick: (n: number) => string): Exclude<ClientMessage, { type: "hello" | "chat" | "admit" }> {
+function toMessage(template: MessageTemplate, pick: (n: number) => string): Exclude<ClientMessage, { type: "hello" | "chat" | "admit" | "record" }> {
   switch (template.type) {
     case "signal":
       return { type: "signal", to: pick(template.target), payload: { kind: "end-of-candidates" } };
@@ -420,7 +420,7 @@ describe("meeting state machine properties", () => {
             [...model.seats].map(([id, seat]) => [id, seat.userId, seat.role, seat.socket === null ? "reconnecting" : "connected"]),
           );
           expect(new Set(state.connections.keys())).toEqual(new Set([...model.pending.keys(), ...model.joined.keys(), ...model.waitingSockets.keys()]));
-          expect(state.room).toEqual({ locked: model.locked, spotlight: model.spotlight, policy: model.policy });
+          expect(state.room).toEqual({ locked: model.locked, spotlight: model.spotlight, policy: model.policy, recording: null });
           expect([...state.waiting].map(([id, entry]) => [id, entry.participant.userId, entry.participant.role, entry.connectionId])).toEqual(
             [...model.waiting].map(([id, entry]) => [id, entry.userId, entry.role, entry.socket]),
           );
