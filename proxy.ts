@@ -22,7 +22,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Next's build output never needs a session; skipping it here saves a session lookup per asset. Uploads skip
-  // the proxy because it would buffer their bodies in memory; their route handlers check the session themselves.
-  matcher: ["/((?!_next/static|_next/image|api/uploads/).*)"],
+  // Next's build output never needs a session; skipping it here saves a session lookup per asset. Uploads (chat
+  // files, recordings over tus) skip the proxy because it would buffer their bodies in memory; their route handlers
+  // check the session themselves.
+  matcher: ["/((?!_next/static|_next/image|api/uploads/|api/recordings/upload).*)"],
 };

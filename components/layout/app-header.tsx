@@ -19,6 +19,9 @@ export function AppHeader({ actor, orgName }: { actor: Actor; orgName: string })
           <Link href="/meetings" className="text-brand-700 underline">
             Meetings
           </Link>
+          <Link href="/recordings" className="text-brand-700 underline">
+            Recordings
+          </Link>
           <Link href="/templates" className="text-brand-700 underline">
             Templates
           </Link>

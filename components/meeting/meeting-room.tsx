@@ -45,7 +45,7 @@ export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploa
 
   const waiting = meeting.entered && meeting.state.phase === "waiting";
   if (meeting.entered && meeting.state.phase !== "over" && !waiting) {
-    return <MeetingView meeting={meeting} media={media} roomId={roomId} roomName={roomName} selfName={selfName} uploadLimitBytes={uploadLimitBytes} />;
+    return <MeetingView meeting={meeting} media={media} roomId={roomId} roomName={roomName} selfName={selfName} profile={profile} uploadLimitBytes={uploadLimitBytes} />;
   }
   return (
     <>

@@ -25,6 +25,8 @@ import { whyNot } from "@/lib/domain/meeting-permissions";
 import { useMeetingRecorder } from "@/components/meeting/hooks/use-meeting-recorder";
 import { RecordingBadge } from "@/components/meeting/recording/recording-badge";
 import { recordingSceneOf } from "@/components/meeting/state/recording-scene-input";
+import type { CaptureProfile } from "@/lib/media/capture-profiles";
+import { RECORDING_FORMATS } from "@/lib/recording/recording-format";
 import { LiveAnnouncer } from "./live-announcer";
 import { MeetingHeader } from "./meeting-header";
 import { MeetingStage } from "./meeting-stage";
@@ -35,6 +37,8 @@ type Props = {
   roomId: string;
   roomName: string;
   selfName: string;
+  /** The camera's capture profile; the recording's size follows it. */
+  profile: CaptureProfile;
   /** The largest file chat takes (FILE_UPLOAD_MAX_BYTES), checked here before a byte is sent. */
   uploadLimitBytes: number;
 };
@@ -44,7 +48,7 @@ const PENDING_SELF_ID = "self";
 const showRecordingError = (message: string) => toast.error(message, { toasterId: MEETING_TOASTER_ID, id: "recording-error" });
 
 /** The meeting itself, over the whole viewport: status line, videos (and a side panel), controls. */
-export function MeetingView({ meeting, media, roomId, roomName, selfName, uploadLimitBytes }: Props) {
+export function MeetingView({ meeting, media, roomId, roomName, selfName, profile, uploadLimitBytes }: Props) {
   const { state, dispatch, self, actions, rights } = meeting;
   const chatUploads = useChatUploads(roomId, uploadLimitBytes);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -94,7 +98,14 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, upload
     () => recordingSceneOf(layout, [microphoneOn ? media.microphone.track : null, ...Object.values(meeting.mesh.tracks).map((tracks) => tracks.audio)]),
     [layout, microphoneOn, media.microphone.track, meeting.mesh.tracks],
   );
-  const ownRecording = useMeetingRecorder(state.room.recording, state.selfId, roomId, recordingScene, showRecordingError);
+  const ownRecording = useMeetingRecorder({
+    recording: state.room.recording,
+    selfId: state.selfId,
+    roomId,
+    format: RECORDING_FORMATS[profile],
+    scene: recordingScene,
+    onError: showRecordingError,
+  });
 
   const participantById = useCallback((id: string) => state.participants.find((participant) => participant.id === id), [state.participants]);
 

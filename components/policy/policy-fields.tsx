@@ -99,6 +99,30 @@ export function PolicyFields({ initial, errors, idPrefix }: Props) {
           ]}
         />
         <Select
+          id={id("recording-access")}
+          name={names.recordingAccess}
+          label="Who may watch recordings"
+          hint="The room's hosts and admins always may."
+          defaultValue={initial.recordingAccess}
+          error={errors["policy.recordingAccess"]}
+          options={[
+            ["participants", "Everyone who took part in the meeting"],
+            ["hosts", "Hosts only"],
+          ]}
+        />
+        <Field
+          id={id("recording-retention-days")}
+          name={names.recordingRetentionDays}
+          label="Keep recordings (days)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3650}
+          defaultValue={initial.recordingRetentionDays}
+          hint="Recordings are deleted this many days after they end, 1 to 3650."
+          error={errors["policy.recordingRetentionDays"]}
+        />
+        <Select
           id={id("layout")}
           name={names.defaultLayout}
           label="Default layout"

@@ -10,6 +10,8 @@ export const policyFieldNames = {
   screenShare: "policy.screenShare",
   chatEnabled: "policy.chatEnabled",
   recording: "policy.recording",
+  recordingAccess: "policy.recordingAccess",
+  recordingRetentionDays: "policy.recordingRetentionDays",
   maxParticipants: "policy.maxParticipants",
   defaultLayout: "policy.defaultLayout",
   reminderMinutes: "policy.reminderMinutes",
@@ -37,6 +39,9 @@ export function readPolicyForm(form: FormData): Record<keyof RoomPolicy, unknown
     screenShare: form.get(policyFieldNames.screenShare),
     chatEnabled: form.has(policyFieldNames.chatEnabled),
     recording: form.get(policyFieldNames.recording),
+    // Absent (a form without the field) takes the schema's default; present but empty is refused.
+    recordingAccess: form.get(policyFieldNames.recordingAccess) ?? undefined,
+    recordingRetentionDays: form.has(policyFieldNames.recordingRetentionDays) ? numberOrRaw(form.get(policyFieldNames.recordingRetentionDays)) : undefined,
     maxParticipants: numberOrRaw(form.get(policyFieldNames.maxParticipants)),
     defaultLayout: form.get(policyFieldNames.defaultLayout),
     largeMeeting: form.has(policyFieldNames.largeMeeting),

@@ -1,10 +1,13 @@
 import { TypedEmitter } from "../rtc/typed-emitter";
 import { AudioMix } from "./audio-mix";
 import { FrameClock } from "./frame-clock";
+import { RECORDING_FORMATS, type RecordingFormat } from "./recording-format";
 import { RecordingUpload } from "./recording-upload";
 import type { RecordingScene } from "./recording-scene";
 import { SceneCompositor } from "./scene-compositor";
 import { RECORDING_MIME_TYPES, RECORDING_TIMESLICE_MS, type RecordingMimeType } from "./upload-protocol";
+
+const KEYFRAME_INTERVAL_MS = 2_000;
 
 export type RecorderStatus = "recording" | "finishing" | "uploaded" | "failed";
 
@@ -17,14 +20,11 @@ export type RecorderSnapshot = {
   readonly error: string | null;
 };
 
-export type MeetingRecorderOptions = {
+export type MeetingRecorderOptions = Partial<RecordingFormat> & {
   readonly recordingId: string;
   readonly roomId: string;
-  readonly width?: number;
-  readonly height?: number;
-  readonly fps?: number;
-  /** Encoder target; VP8 spends far less when little moves. */
-  readonly videoBitsPerSecond?: number;
+  /** Where the app's tus endpoint lives; the page's own origin by default. */
+  readonly uploadOrigin?: string;
 };
 
 /** The first container this browser's MediaRecorder can write, or null when it cannot record at all. */
@@ -53,14 +53,21 @@ export class MeetingRecorder {
   constructor(options: MeetingRecorderOptions) {
     const mimeType = recordingMimeType();
     if (mimeType === null) throw new Error("This browser cannot record meetings (no WebM MediaRecorder).");
-    const { recordingId, roomId, width = 1280, height = 720, fps = 24, videoBitsPerSecond = 1_500_000 } = options;
+    const { recordingId, roomId, uploadOrigin } = options;
+    const { width, height, fps, videoBitsPerSecond } = { ...RECORDING_FORMATS.hd, ...options };
     this.state = { recordingId, status: "recording", recordedBytes: 0, uploadedBytes: 0, error: null };
     this.compositor = new SceneCompositor(width, height);
     this.mix = new AudioMix();
     this.clock = new FrameClock(fps, () => this.compositor.draw());
     const video = this.compositor.canvas.captureStream(fps).getVideoTracks()[0]!;
-    this.recorder = new MediaRecorder(new MediaStream([video, this.mix.track]), { mimeType, videoBitsPerSecond, audioBitsPerSecond: 64_000 });
-    this.upload = new RecordingUpload({ recordingId, roomId, mimeType, onProgress: (uploadedBytes) => this.update({ uploadedBytes }) });
+    this.recorder = new MediaRecorder(new MediaStream([video, this.mix.track]), {
+      mimeType,
+      videoBitsPerSecond,
+      audioBitsPerSecond: 64_000,
+      // A keyframe every two seconds: playback can seek anywhere (Chromium otherwise sends one only at the start).
+      videoKeyFrameIntervalDuration: KEYFRAME_INTERVAL_MS,
+    } as MediaRecorderOptions);
+    this.upload = new RecordingUpload({ recordingId, roomId, mimeType, origin: uploadOrigin, onProgress: (uploadedBytes) => this.update({ uploadedBytes }) });
     this.upload.finished.catch((error: unknown) => this.fail(error));
     this.recorder.ondataavailable = ({ data }) => {
       this.upload.push(data);

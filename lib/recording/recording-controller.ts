@@ -1,5 +1,6 @@
 import { TypedEmitter } from "../rtc/typed-emitter";
 import { MeetingRecorder, type MeetingRecorderOptions, type RecorderSnapshot } from "./meeting-recorder";
+import type { RecordingFormat } from "./recording-format";
 import type { RecordingScene } from "./recording-scene";
 
 type Recorder = Pick<MeetingRecorder, "snapshot" | "on" | "setScene" | "stop">;
@@ -15,7 +16,10 @@ export class RecordingController {
   private unsubscribe: (() => void) | null = null;
   private scene: RecordingScene | null = null;
 
-  constructor(private readonly createRecorder: (options: MeetingRecorderOptions) => Recorder = (options) => new MeetingRecorder(options)) {}
+  constructor(
+    private readonly format: RecordingFormat,
+    private readonly createRecorder: (options: MeetingRecorderOptions) => Recorder = (options) => new MeetingRecorder(options),
+  ) {}
 
   get snapshot(): RecorderSnapshot | null {
     return this.recorder?.snapshot ?? null;
@@ -46,7 +50,7 @@ export class RecordingController {
   private startNew(recordingId: string, roomId: string): void {
     let recorder: Recorder;
     try {
-      recorder = this.createRecorder({ recordingId, roomId });
+      recorder = this.createRecorder({ ...this.format, recordingId, roomId });
     } catch (error) {
       this.events.emit("error", error instanceof Error ? error.message : "Recording could not start.");
       return;

@@ -31,7 +31,7 @@ export type StackOptions = {
   log: (message: string) => void;
   /**
    * How often the stack calls the room-expiry, sample-retention and alert hooks (POST /api/internal/cleanup,
-   * /api/internal/cleanup/samples, /api/internal/cleanup/chat, /api/internal/alerts/evaluate), standing in for production's cron. Default:
+   * /api/internal/cleanup/samples, /api/internal/cleanup/chat, /api/internal/cleanup/recordings, /api/internal/alerts/evaluate), standing in for production's cron. Default:
    * every 60 s in dev (CONFER_CLEANUP_INTERVAL_MS overrides, 0 turns it off), off in test, where a test triggers
    * the hook itself.
    */
@@ -312,6 +312,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         { name: "Room cleanup", path: "/api/internal/cleanup", secret: secrets.cleanupSecret },
         { name: "Sample retention", path: "/api/internal/cleanup/samples", secret: secrets.cleanupSecret },
         { name: "Chat retention", path: "/api/internal/cleanup/chat", secret: secrets.cleanupSecret },
+        { name: "Recording retention", path: "/api/internal/cleanup/recordings", secret: secrets.cleanupSecret },
         { name: "Alert evaluation", path: "/api/internal/alerts/evaluate", secret: secrets.alertsSecret },
       ];
       cleanupTimer = setInterval(() => {

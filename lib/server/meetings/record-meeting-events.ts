@@ -2,6 +2,7 @@ import "server-only";
 import type { MeetingRecordBatch, MeetingRecordEvent } from "@/lib/internal-api/meeting-records";
 import type { MeetingRole as MeetingRoleRow } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import { recordRecordingStarted, recordRecordingStopped } from "@/lib/server/recordings/record-recording-event";
 import { recomputeRoomExpiry } from "@/lib/server/schedules/recompute-room-expiry";
 import type { MeetingRole } from "@/lib/signaling/meeting-role";
 
@@ -12,23 +13,30 @@ const END_REASONS = { empty: "EMPTY", "ended-by-host": "ENDED_BY_HOST", closed: 
 /**
  * Applies one PartyKit batch of meeting facts in one transaction. A batch id seen before is a no-op (IngestBatch),
  * and every write is an upsert keyed by PartyKit's ids, so a fact replayed in a new batch changes nothing either.
- * Returns the meetings that ended, for analysis after the commit.
+ * Returns the meetings that ended, for analysis after the commit, and the recordings that stopped with their upload
+ * complete, for finalizing after it.
  */
-export async function recordMeetingEvents(batch: MeetingRecordBatch): Promise<{ applied: boolean; endedMeetingIds: string[] }> {
+export async function recordMeetingEvents(batch: MeetingRecordBatch): Promise<{ applied: boolean; endedMeetingIds: string[]; finishedRecordingIds: string[] }> {
   return prisma.$transaction(async (tx) => {
     // PGlite shares one session: everything inside goes through `tx`.
     const seen = await tx.ingestBatch.findUnique({ where: { id: batch.batchId }, select: { id: true } });
-    if (seen) return { applied: false, endedMeetingIds: [] };
+    if (seen) return { applied: false, endedMeetingIds: [], finishedRecordingIds: [] };
     await tx.ingestBatch.create({ data: { id: batch.batchId, kind: "meeting-records", items: batch.events.length } });
 
     // The room may be gone (deleted while the meeting ran): the records still count, without a room.
     const room = await tx.room.findUnique({ where: { id: batch.roomId }, select: { id: true, name: true } });
     const endedMeetingIds: string[] = [];
+    const finishedRecordingIds: string[] = [];
     for (const event of batch.events) {
+      if (event.type === "recording-stopped") {
+        await ensureMeeting(tx, event.meetingId, new Date(event.at), room);
+        if ((await recordRecordingStopped(tx, event)).finalizeNow) finishedRecordingIds.push(event.recordingId);
+        continue;
+      }
       await applyEvent(tx, event, room);
       if (event.type === "meeting-ended") endedMeetingIds.push(event.meetingId);
     }
-    return { applied: true, endedMeetingIds };
+    return { applied: true, endedMeetingIds, finishedRecordingIds };
   });
 }
 
@@ -97,6 +105,13 @@ async function applyEvent(tx: Tx, event: MeetingRecordEvent, room: { id: string;
         },
         update: {},
       });
+      return;
+    case "recording-started":
+      await ensureMeeting(tx, event.meetingId, at, room);
+      await recordRecordingStarted(tx, event, room?.id ?? null);
+      return;
+    case "recording-stopped":
+      // Applied by the batch loop, which needs its answer.
       return;
     case "meeting-ended": {
       await ensureMeeting(tx, event.meetingId, at, room);

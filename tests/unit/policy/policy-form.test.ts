@@ -15,6 +15,8 @@ const complete = {
   [policyFieldNames.defaultRole]: "observer",
   [policyFieldNames.screenShare]: "presenters",
   [policyFieldNames.recording]: "auto",
+  [policyFieldNames.recordingAccess]: "hosts",
+  [policyFieldNames.recordingRetentionDays]: "90",
   [policyFieldNames.maxParticipants]: "12",
   [policyFieldNames.defaultLayout]: "speaker",
   [policyFieldNames.largeMeeting]: "on",
@@ -33,12 +35,23 @@ describe("readPolicyForm", () => {
       screenShare: "presenters",
       chatEnabled: false,
       recording: "auto",
+      recordingAccess: "hosts",
+      recordingRetentionDays: 90,
       maxParticipants: 12,
       defaultLayout: "speaker",
       largeMeeting: true,
       reminderMinutes: 15,
       expiry: { kind: "after-last-meeting", days: 7 },
     });
+  });
+
+  it("gives a form without the recording fields their defaults, and refuses an empty or out-of-range retention", () => {
+    const recordingFields: string[] = [policyFieldNames.recordingAccess, policyFieldNames.recordingRetentionDays];
+    const withoutRecordingFields = Object.fromEntries(Object.entries(complete).filter(([name]) => !recordingFields.includes(name)));
+    expect(roomPolicySchema.parse(readPolicyForm(formOf(withoutRecordingFields)))).toMatchObject({ recordingAccess: "participants", recordingRetentionDays: 30 });
+    for (const days of ["", "0", "3651", "1.5"]) {
+      expect(roomPolicySchema.safeParse(readPolicyForm(formOf({ ...complete, [policyFieldNames.recordingRetentionDays]: days }))).success).toBe(false);
+    }
   });
 
   it("drops the days of a policy that never expires", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MeetingRecorderOptions, RecorderSnapshot } from "@/lib/recording/meeting-recorder";
 import { RecordingController } from "@/lib/recording/recording-controller";
+import { RECORDING_FORMATS } from "@/lib/recording/recording-format";
 import type { RecordingScene } from "@/lib/recording/recording-scene";
 
 class FakeRecorder {
@@ -28,11 +29,12 @@ class FakeRecorder {
   }
 }
 
+const format = RECORDING_FORMATS.low;
 const scene: RecordingScene = { layout: { kind: "grid", tiles: [] }, audio: [] };
 
 function controller() {
   const made: FakeRecorder[] = [];
-  const subject = new RecordingController((options) => {
+  const subject = new RecordingController(format, (options) => {
     const recorder = new FakeRecorder(options);
     made.push(recorder);
     return recorder;
@@ -47,7 +49,7 @@ describe("RecordingController", () => {
     subject.follow("rec-1", "room");
     subject.follow("rec-1", "room");
     expect(made).toHaveLength(1);
-    expect(made[0]!.options).toEqual({ recordingId: "rec-1", roomId: "room" });
+    expect(made[0]!.options).toEqual({ ...format, recordingId: "rec-1", roomId: "room" });
     expect(made[0]!.scenes).toEqual([scene]);
     subject.follow(null, "room");
     expect(made[0]!.stopped).toBe(true);
@@ -71,7 +73,7 @@ describe("RecordingController", () => {
 
   it("says so when this browser cannot record at all", () => {
     const errors: string[] = [];
-    const subject = new RecordingController(() => {
+    const subject = new RecordingController(format, () => {
       throw new Error("This browser cannot record meetings (no WebM MediaRecorder).");
     });
     subject.onError((message) => errors.push(message));
