@@ -1,6 +1,6 @@
 /**
  * What recording costs the recorder: the same mesh call (N = 2 and 4 people, one headless Chromium context each,
- * 320×180 at 15 fps) measured without and then with the recorder's browser composing 1280×720 at 24 fps, encoding
+ * 320×180 at 15 fps) measured without and then with the recorder's browser composing 1280×720 at 20 fps (RECORDING_FORMATS.hd), encoding
  * VP8/Opus with MediaRecorder and uploading over tus (@tus/server + FileStore in this process, as the app runs
  * it). Side by side in one run: the recorder's received frame rate (lowest over its peers), the CPU of all the
  * browsers, and for the upload the bytes received in PATCH bodies against the stored file's size and the time
@@ -20,7 +20,7 @@ import { Server } from "@tus/server";
 import { chromiumLaunchArgs } from "../../playwright.config";
 import { RECORDING_UPLOAD_METADATA, RECORDING_UPLOAD_PATH } from "../../lib/recording/upload-protocol";
 import { bundleForBrowser } from "../../tests/e2e/support/browser-bundle";
-import { RtcRoom } from "../../tests/e2e/harness/rtc-room";
+import { HARNESS_PAGE, RtcRoom } from "../../tests/e2e/harness/rtc-room";
 import { machineDescription } from "../support/machine";
 import { coresDuring, descendantTicks } from "../support/process-cpu";
 
@@ -37,15 +37,21 @@ const tus = new Server({
   path: RECORDING_UPLOAD_PATH,
   datastore: new FileStore({ directory }),
   namingFunction: (_request, metadata) => metadata?.[RECORDING_UPLOAD_METADATA.recordingId] ?? randomUUID(),
-  // The page reaches this server through page.route on its own origin (below), as the app's pages reach the app.
   relativeLocation: true,
 });
+const bundle = await bundleForBrowser(new URL("./recording-harness.ts", import.meta.url));
+// The harness page and the upload endpoint share one origin, as the app's pages and its tus endpoint do.
 const http = createServer((request, response) => {
-  if (request.method === "PATCH") request.on("data", (chunk: Buffer) => (patchBytes += chunk.length));
+  if (request.url === "/" || request.url === "/harness.js") {
+    response.writeHead(200, { "content-type": request.url === "/" ? "text/html" : "text/javascript" });
+    response.end(request.url === "/" ? HARNESS_PAGE : bundle);
+    return;
+  }
+  if (request.method === "PATCH") patchBytes += Number(request.headers["content-length"] ?? 0);
   void tus.handle(request, response);
 });
 await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-const uploadOrigin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
 type Measured = { minFps: number; cores: number };
 type Result = { size: number; without: Measured; with: Measured; fileBytes: number; patchBytes: number; stopToUploadedMs: number; recordedBytes: number };
@@ -63,22 +69,14 @@ const measure = async (recorder: Page): Promise<Measured> => {
   return { minFps: result, cores };
 };
 
-async function run(bundle: string, size: number): Promise<Result> {
+async function run(size: number): Promise<Result> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumLaunchArgs });
-  const room = new RtcRoom(browser, bundle);
+  const room = new RtcRoom(browser, bundle, origin);
   const pages: Page[] = [];
   try {
     const ids = Array.from({ length: size }, (_, index) => `r${index + 1}`);
     for (const [index, id] of ids.entries()) {
       const participant = await room.join({ selfId: id, audio: true, video });
-      await participant.page.route(`**${RECORDING_UPLOAD_PATH}**`, async (route) => {
-        const { pathname, search } = new URL(route.request().url());
-        try {
-          await route.fulfill({ response: await route.fetch({ url: `${uploadOrigin}${pathname}${search}` }) });
-        } catch (error) {
-          console.warn(`upload request failed: ${(error as Error).message.split("\n")[0]}`);
-        }
-      });
       pages.push(participant.page);
       for (const earlier of ids.slice(0, index)) await participant.page.evaluate((peer) => window.harness.connect(peer), earlier);
     }
@@ -90,12 +88,15 @@ async function run(bundle: string, size: number): Promise<Result> {
       if (peers.length === size - 1 && peers.every((peer) => peer.cameraFrames > 30)) break;
       await sleep(200);
     }
+    console.log(`${size} people: connected; measuring without recording`);
     const without = await measure(recorder);
     const recordingId = randomUUID();
     patchBytes = 0;
     await recorder.evaluate((id) => window.recordingBench.start(id), recordingId);
     await sleep(2_000);
+    console.log(`${size} people: recording; measuring`);
     const withRecording = await measure(recorder);
+    console.log(`${size} people: stopping`);
     const stopped = await recorder.evaluate(() => window.recordingBench.stop());
     if (stopped.snapshot.status !== "uploaded") throw new Error(`recording ended ${stopped.snapshot.status}: ${stopped.snapshot.error}`);
     return {
@@ -108,17 +109,15 @@ async function run(bundle: string, size: number): Promise<Result> {
       recordedBytes: stopped.snapshot.recordedBytes,
     };
   } finally {
-    for (const page of pages) await page.unrouteAll({ behavior: "ignoreErrors" }).catch(() => undefined);
     await room.close().catch(() => undefined);
     await browser.close();
   }
 }
 
 console.log(`recording bench: ${machineDescription()}, load average before ${load()}, sizes ${sizes.join(", ")}, ${seconds} s per measurement`);
-const bundle = await bundleForBrowser(new URL("./recording-harness.ts", import.meta.url));
 const results: Result[] = [];
 try {
-  for (const size of sizes) results.push(await run(bundle, size));
+  for (const size of sizes) results.push(await run(size));
 } finally {
   http.close();
   rmSync(directory, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import type { StartOptions } from "./rtc-harness";
 
 /** localhost is a secure context, so getUserMedia works on pages served from here by page.route. */
 const ORIGIN = "http://localhost:9";
+export const HARNESS_PAGE = '<!doctype html><html><body><script src="/harness.js"></script></body></html>';
 
 export function bundleHarness(): Promise<string> {
   return bundleForBrowser(new URL("./rtc-harness.ts", import.meta.url));
@@ -26,22 +27,26 @@ export class RtcRoom {
   private gate: Promise<void> = Promise.resolve();
   private openGate: (() => void) | null = null;
 
+  /** `servedAt`: an origin that serves the page (`/`, `/harness.js`) itself, e.g. beside an upload endpoint. */
   constructor(
     private readonly browser: Browser,
     private readonly harnessBundle: string,
+    private readonly servedAt?: string,
   ) {}
 
   async join(options: Omit<StartOptions, "iceServers"> & { iceServers?: RTCIceServer[] }): Promise<Participant> {
     const context = await this.browser.newContext();
     const page = await context.newPage();
     page.on("pageerror", (error) => this.relayFailures.push(`${options.selfId} page error: ${error.message}`));
-    await page.route(`${ORIGIN}/**`, (route) =>
-      route.request().url().endsWith("/harness.js")
-        ? route.fulfill({ contentType: "text/javascript", body: this.harnessBundle })
-        : route.fulfill({ contentType: "text/html", body: '<!doctype html><html><body><script src="/harness.js"></script></body></html>' }),
-    );
+    if (!this.servedAt) {
+      await page.route(`${ORIGIN}/**`, (route) =>
+        route.request().url().endsWith("/harness.js")
+          ? route.fulfill({ contentType: "text/javascript", body: this.harnessBundle })
+          : route.fulfill({ contentType: "text/html", body: HARNESS_PAGE }),
+      );
+    }
     await context.exposeBinding("sendSignal", (_source, from: string, to: string, signal: unknown) => this.relay(from, to, signal));
-    await page.goto(`${ORIGIN}/`);
+    await page.goto(`${this.servedAt ?? ORIGIN}/`);
     await page.evaluate((start) => window.harness.start(start), { iceServers: [], ...options });
     const participant = { id: options.selfId, page, context };
     this.participants.set(options.selfId, participant);
