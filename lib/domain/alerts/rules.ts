@@ -43,7 +43,8 @@ export function liveMeetingDegradedAlert(facts: LiveMeetingFacts): AlertCandidat
     meetingId: facts.meetingId,
     data: {
       minute: facts.minute.toISOString(),
-      degraded: degraded.map((p) => p.participationId),
+      // Sorted so the stored alert does not depend on the order the database returned the rows in.
+      degraded: degraded.map((p) => p.participationId).sort(),
       participants: facts.participants.length,
     },
     // The subject is the meeting; the window is the hour, so a long degradation raises one alert per hour.

@@ -19,6 +19,11 @@ describe("liveMeetingDegradedAlert", () => {
     expect(a?.dedupeKey).toBe("live-meeting-degraded:m1:2026-11-24T19");
     expect(a?.data.degraded).toEqual(["p0", "p1", "p2"]);
   });
+  it("lists the degraded participants in a stable order, whatever order the facts came in", () => {
+    const facts = live(["poor", "lost", "poor", "good"]);
+    facts.participants.reverse();
+    expect(liveMeetingDegradedAlert(facts)?.data.degraded).toEqual(["p0", "p1", "p2"]);
+  });
   it("is critical when everyone is degraded", () => {
     expect(liveMeetingDegradedAlert(live(["poor", "poor", "lost"]))?.severity).toBe("CRITICAL");
   });
