@@ -61,6 +61,8 @@ declare module "janode/plugins/videoroom" {
     joinSubscriber(options: { room: string; streams: { feed: number; mid?: string }[]; token?: string }): Promise<VideoRoomEventData>;
     update(options: { subscribe?: { feed: number; mid?: string }[]; unsubscribe?: { feed: number; mid?: string }[] }): Promise<VideoRoomEventData>;
     start(options: { jsep: RTCSessionDescriptionInit }): Promise<unknown>;
+    /** Multistream subscriber: per m-line, whether to forward it and which simulcast layer (0 lowest … 2). */
+    configure(options: { streams: { mid: string; send?: boolean; substream?: number; temporal?: number; fallback?: number }[] }): Promise<unknown>;
     trickle(candidate: RTCIceCandidateInit): Promise<void>;
     trickleComplete(): Promise<void>;
   }

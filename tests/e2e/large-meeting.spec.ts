@@ -4,6 +4,7 @@ import { defaultRoomPolicy } from "../../lib/domain/room-policy";
 import { SFU_LEGS } from "../../lib/domain/sfu-legs";
 import { listSfuRooms } from "../../lib/sfu/sfu-rooms";
 import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, peakRemoteAudioLevel, participantIdOf } from "./support/meeting";
+import { chooseQuality, closeDevices, decodedHeight } from "./support/quality-choice";
 import { signInEveryone } from "./support/sign-in";
 
 /**
@@ -50,6 +51,46 @@ test("a large meeting's media goes through Janus: three people see and hear each
         { timeout: 30_000 },
       )
       .toBe(`${[SFU_LEGS.downlink, SFU_LEGS.uplink].sort().join(",")} 6`);
+  } finally {
+    await deleteRoom(bob.page.request, room);
+    await Promise.all(people.map((person) => person.context.close()));
+  }
+});
+
+test("simulcast through Janus: Carol's receive choice picks the layer she decodes, Bob's send choice drops his top layer", async ({ browser }) => {
+  test.skip(!janusUrl, "the stack runs no Janus (apt-get install janus)");
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol"]);
+  const [bob, carol] = people as [Person, Person];
+  const room = await createRoom(bob.page.request, `Simulcast ${Date.now().toString(36)}`);
+  try {
+    const updated = await bob.page.request.patch(`/api/rooms/${room.id}`, { data: { policy: { ...defaultRoomPolicy, largeMeeting: true } } });
+    expect(updated.ok()).toBe(true);
+    // 640×360: Chromium sends two of the three layers from a capture this size (360 and 180; all three from 720p).
+    for (const person of people) await joinMeeting(person, room, "sd");
+    const bobOnCarol = cameraTile(carol.page, "Bob Builder");
+    await expectFramesAdvancing(bobOnCarol);
+    await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(360);
+
+    // Data saver: Janus forwards Carol the lowest layer Bob sends.
+    await chooseQuality(carol.page, "What you receive", "Low (data saver)");
+    await closeDevices(carol.page);
+    await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(180);
+    await chooseQuality(carol.page, "What you receive", "Auto");
+    await closeDevices(carol.page);
+    await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(360);
+
+    // Bob sends Low (180p): his 360p layer stops, and Janus falls back to the best layer still coming.
+    await chooseQuality(bob.page, "What you send", "Low (180p)");
+    await closeDevices(bob.page);
+    await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(180);
+
+    // Audio only: Janus stops forwarding Bob's camera to Carol; "Show video" brings it back.
+    await chooseQuality(carol.page, "What you receive", "Audio only");
+    await closeDevices(carol.page);
+    await expect(carol.page.getByTestId("audio-only")).toBeVisible();
+    await expect(bobOnCarol.locator("video")).toHaveCount(0);
+    await carol.page.getByTestId("audio-only").getByRole("button", { name: "Show video" }).click();
+    await expectFramesAdvancing(bobOnCarol);
   } finally {
     await deleteRoom(bob.page.request, room);
     await Promise.all(people.map((person) => person.context.close()));

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type Person, cameraTile, clickJoin, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting } from "./support/meeting";
+import { CAMERA_COLOURS, givePersonCamera, nearestColour, tileColour } from "./support/person-camera";
 import { signInEveryone } from "./support/sign-in";
 
 /**
@@ -21,6 +22,10 @@ test("lock, reactions, spotlight, layouts and removal, as the people in the meet
   const [bob, carol, dan] = people as [Person, Person, Person];
   const room = await createRoom(bob.page.request, `Controls ${Date.now().toString(36)}`);
   try {
+    // Each camera its own colour, so the stage can be seen to show the spotlighted person's picture.
+    await givePersonCamera(bob.context, { name: "Bob Builder", colour: CAMERA_COLOURS.red });
+    await givePersonCamera(carol.context, { name: "Carol Chen", colour: CAMERA_COLOURS.green });
+    await givePersonCamera(dan.context, { name: "Dan Diaz", colour: CAMERA_COLOURS.blue });
     await joinMeeting(bob, room, "low");
     await joinMeeting(carol, room, "low");
 
@@ -51,6 +56,7 @@ test("lock, reactions, spotlight, layouts and removal, as the people in the meet
       await expect(otherVideos(viewer.page)).toBeVisible();
       await expect(cameraTile(viewer.page, "Carol Chen")).toBeVisible();
       await expect(otherVideos(viewer.page).getByRole("figure", { name: "Carol Chen", exact: true })).toHaveCount(0);
+      await expect.poll(async () => nearestColour(await tileColour(cameraTile(viewer.page, "Carol Chen")), CAMERA_COLOURS)).toBe("green");
     }
     await expect(carol.page.getByText("You are spotlighted for everyone").first()).toBeVisible();
     await hostMenu(bob.page, "Remove spotlight from Carol Chen");

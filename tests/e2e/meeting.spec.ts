@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { type Person, createRoom, deleteRoom, joinMeeting, cameraTile, expectFramesAdvancing, peakRemoteAudioLevel, participantIdOf } from "./support/meeting";
+import { CAMERA_COLOURS, givePersonCamera, nearestColour, tileColour } from "./support/person-camera";
 import { signInEveryone } from "./support/sign-in";
 
 /**
@@ -106,24 +107,33 @@ test("two people see and hear each other, chat, and see mute, hand and leave", a
   }
 });
 
-test("three people form a full mesh and all see each other", async ({ browser }) => {
+test("three people form a full mesh and all see each other, each tile showing the right person", async ({ browser }) => {
   const people: Person[] = await signInEveryone(browser, ["bob", "carol", "dan"]);
   const [bob, carol, dan] = people as [Person, Person, Person];
   const room = await createRoom(bob.page.request, `Mesh ${Date.now().toString(36)}`);
   try {
+    const everyone = [
+      { name: "Bob Builder", page: bob.page, colour: "red" },
+      { name: "Carol Chen", page: carol.page, colour: "green" },
+      { name: "Dan Diaz", page: dan.page, colour: "blue" },
+    ] as const;
+    // Each camera its own colour: a tile showing someone else's picture would fail, not just a frozen one.
+    for (const [index, person] of people.entries()) await givePersonCamera(person.context, { name: everyone[index]!.name, colour: CAMERA_COLOURS[everyone[index]!.colour] });
     for (const person of [bob, carol, dan]) await joinMeeting(person, room, "low");
 
-    const names = { bob: "Bob Builder", carol: "Carol Chen", dan: "Dan Diaz" };
-    const everyone = [
-      { name: names.bob, page: bob.page },
-      { name: names.carol, page: carol.page },
-      { name: names.dan, page: dan.page },
-    ];
     // Six directions at once: checked one after another they took most of the test's time on a busy machine.
     await Promise.all(
       everyone.map(async (viewer) => {
         await expect(viewer.page.getByRole("button", { name: "Participants" })).toContainText("3");
-        await Promise.all(everyone.filter((person) => person !== viewer).map((other) => expectFramesAdvancing(cameraTile(viewer.page, other.name))));
+        await Promise.all(
+          everyone
+            .filter((person) => person !== viewer)
+            .map(async (other) => {
+              const tile = cameraTile(viewer.page, other.name);
+              await expectFramesAdvancing(tile);
+              await expect.poll(async () => nearestColour(await tileColour(tile), CAMERA_COLOURS)).toBe(other.colour);
+            }),
+        );
       }),
     );
   } finally {

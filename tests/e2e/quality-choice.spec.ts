@@ -1,5 +1,6 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting } from "./support/meeting";
+import { chooseQuality as choose, closeDevices as close, decodedHeight } from "./support/quality-choice";
 import { signInEveryone } from "./support/sign-in";
 
 /**
@@ -7,19 +8,6 @@ import { signInEveryone } from "./support/sign-in";
  * saver, audio only) and Bob's send choice, and the connection panel shows the same numbers. Two people capture
  * 640×360 (`?video=sd`): the test is about resolution, so the source must be larger than the lowest rung.
  */
-
-const decodedHeight = (tile: Locator) => tile.locator("video").evaluate((video: HTMLVideoElement) => video.videoHeight);
-
-async function choose(page: Page, label: "What you send" | "What you receive", option: string) {
-  await page.getByRole("button", { name: "Devices" }).click();
-  const dialog = page.getByRole("dialog", { name: "Devices" });
-  await dialog.getByLabel(label).selectOption({ label: option });
-  return dialog;
-}
-
-async function close(page: Page) {
-  await page.getByRole("dialog", { name: "Devices" }).getByRole("button", { name: "Close" }).click();
-}
 
 test("quality choices change the resolution the receiver decodes, and the connection panel shows it", async ({ browser }) => {
   const people: Person[] = await signInEveryone(browser, ["bob", "carol"]);

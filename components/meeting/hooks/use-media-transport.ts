@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState } from "react";
 import type { LocalMedia } from "@/lib/rtc";
+import type { ReceiveQuality, SendQuality } from "@/lib/domain/video-quality";
 import type { RtcSignal } from "@/lib/signaling";
 import { type PeerMeshControls, type PeerMeshView, usePeerMesh } from "./use-peer-mesh";
 import { useSfuTransport } from "./use-sfu-transport";
@@ -63,9 +64,28 @@ export function useMediaTransport(roomId: string, sendSignal: (toParticipantId: 
     [mesh, sfu],
   );
 
+  // Quality choices and audio only go to both paths, like local media: whichever carries the meeting follows them.
+  const setQuality = useCallback(
+    (choice: { send: SendQuality; receive: ReceiveQuality }) => {
+      mesh.setQuality(choice);
+      sfu.setQuality(choice);
+    },
+    [mesh, sfu],
+  );
+  const setReceiveCameras = useCallback(
+    (receive: boolean) => {
+      mesh.setReceiveCameras(receive);
+      sfu.setReceiveCameras(receive);
+    },
+    [mesh, sfu],
+  );
+
   // Quality reports and samples come from whichever path carries the media: mesh peers, or the SFU's two legs.
   const readStats = viaSfu ? sfu.readStats : mesh.readStats;
 
-  const controls = useMemo(() => ({ ...mesh, join, stop, setLocalMedia, readStats }), [mesh, join, stop, setLocalMedia, readStats]);
+  const controls = useMemo(
+    () => ({ ...mesh, join, stop, setLocalMedia, setQuality, setReceiveCameras, readStats }),
+    [mesh, join, stop, setLocalMedia, setQuality, setReceiveCameras, readStats],
+  );
   return { view: viaSfu ? sfuView : meshView, controls };
 }

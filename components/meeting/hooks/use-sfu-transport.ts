@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SFU_LEGS } from "@/lib/domain/sfu-legs";
+import { sfuReceivePreference } from "@/lib/domain/simulcast";
+import type { ReceiveQuality, SendQuality } from "@/lib/domain/video-quality";
 import type { LocalMedia } from "@/lib/rtc";
 import type { SfuTransport } from "@/lib/rtc/sfu/sfu-transport";
 import type { PeerStats } from "@/components/meeting/state/local-quality";
@@ -21,6 +23,10 @@ export type SfuControls = {
   start: (selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy) => Promise<boolean>;
   stop: () => void;
   setLocalMedia: (media: LocalMedia) => void;
+  /** The person's quality choice: which simulcast layers go up, and which layer of others' cameras comes down. */
+  setQuality: (choice: { send: SendQuality; receive: ReceiveQuality }) => void;
+  /** Audio only off/on (the choice or the quality suggestion): whether Janus forwards us others' cameras. */
+  setReceiveCameras: (receive: boolean) => void;
   /** The latest stats of the uplink and the downlink (as peers `sfu-uplink`, `sfu-downlink`), for the quality reports. */
   readStats: () => (PeerStats & { peerId: string })[];
 };
@@ -48,6 +54,14 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
   const localMedia = useRef<LocalMedia>({});
   const [view, setView] = useState<PeerMeshView>(emptyView);
   const latestStats = useRef<Record<string, PeerStats>>({});
+  const quality = useRef<{ send: SendQuality; receive: ReceiveQuality }>({ send: "auto", receive: "auto" });
+  const receiveCameras = useRef(true);
+
+  const applyQuality = useCallback((target: SfuTransport) => {
+    const report = (error: unknown) => console.warn("[meeting] sfu quality", error);
+    target.setSendQuality(quality.current.send).catch(report);
+    target.setReceivePreference(sfuReceivePreference(quality.current.receive, receiveCameras.current)).catch(report);
+  }, []);
 
   const publish = useCallback((target: SfuTransport, media: LocalMedia) => {
     const slots = { ...("audio" in media ? { audio: media.audio } : {}), ...("video" in media ? { camera: media.video } : {}), ...("screen" in media ? { screen: media.screen } : {}) };
@@ -115,9 +129,26 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
       }
       if (transport.current !== created) return true;
       publish(created, localMedia.current);
+      applyQuality(created);
       return true;
     },
-    [publish, roomId, stop],
+    [applyQuality, publish, roomId, stop],
+  );
+
+  const setQuality = useCallback(
+    (choice: { send: SendQuality; receive: ReceiveQuality }) => {
+      quality.current = choice;
+      if (transport.current) applyQuality(transport.current);
+    },
+    [applyQuality],
+  );
+
+  const setReceiveCameras = useCallback(
+    (receive: boolean) => {
+      receiveCameras.current = receive;
+      if (transport.current) applyQuality(transport.current);
+    },
+    [applyQuality],
   );
 
   const setLocalMedia = useCallback(
@@ -132,6 +163,6 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
 
   const readStats = useCallback(() => Object.entries(latestStats.current).map(([peerId, stats]) => ({ peerId, ...stats })), []);
 
-  const controls = useMemo(() => ({ start, stop, setLocalMedia, readStats }), [start, stop, setLocalMedia, readStats]);
+  const controls = useMemo(() => ({ start, stop, setLocalMedia, setQuality, setReceiveCameras, readStats }), [start, stop, setLocalMedia, setQuality, setReceiveCameras, readStats]);
   return { view, controls };
 }

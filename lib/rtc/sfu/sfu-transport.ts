@@ -1,6 +1,8 @@
 import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import VideoRoomPlugin, { type VideoRoomEventData, type VideoRoomHandle } from "janode/plugins/videoroom";
 import { type ConnectionRating, rateConnection } from "../../domain/connection-quality";
+import { HIGHEST_SUBSTREAM, SIMULCAST_LAYERS, type SfuReceivePreference, activeLayers } from "../../domain/simulcast";
+import type { SendQuality } from "../../domain/video-quality";
 import { SFU_LEGS, type SfuLeg } from "../../domain/sfu-legs";
 import type { StatsSummary } from "../../domain/stats-summary";
 import { type MediaSlot, MEDIA_SLOTS, trackKindOf } from "../media-slots";
@@ -70,6 +72,8 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
   private readonly scores = new Map<string, number>();
   /** janode keeps this very object as its server address and reads `token` for every request (keepalives too). */
   private readonly address: { url: string; token: string };
+  private sendQuality: SendQuality = "auto";
+  private receivePreference: SfuReceivePreference = { substream: HIGHEST_SUBSTREAM, cameras: true };
 
   constructor(private readonly options: SfuTransportOptions) {
     super();
@@ -77,7 +81,11 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     const configuration: RTCConfiguration = { iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? "all", bundlePolicy: "max-bundle" };
     this.publishConnection = new RTCPeerConnection(configuration);
     this.subscribeConnection = new RTCPeerConnection(configuration);
-    for (const slot of MEDIA_SLOTS) this.senders.set(slot, this.publishConnection.addTransceiver(trackKindOf(slot), { direction: "sendonly" }));
+    for (const slot of MEDIA_SLOTS) {
+      // The camera goes up in three simulcast layers; each receiver takes the one it asks Janus for.
+      const sendEncodings = slot === "camera" ? SIMULCAST_LAYERS.map((layer) => ({ ...layer, active: true })) : undefined;
+      this.senders.set(slot, this.publishConnection.addTransceiver(trackKindOf(slot), { direction: "sendonly", sendEncodings }));
+    }
     this.statsSampler = new StatsSampler(
       // A leg counts once it is up: the downlink only exists when someone else publishes.
       () =>
@@ -141,6 +149,40 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     await Promise.all(
       Object.entries(media).map(([slot, track]) => this.senders.get(slot as MediaSlot)?.sender.replaceTrack(track ?? null)),
     );
+    if (media.camera) await this.applySendLayers();
+  }
+
+  /** The person's send choice: the camera's simulcast layers above what it allows stop being sent. */
+  async setSendQuality(quality: SendQuality): Promise<void> {
+    this.sendQuality = quality;
+    await this.applySendLayers();
+  }
+
+  private async applySendLayers(): Promise<void> {
+    const sender = this.senders.get("camera")!.sender;
+    const active = activeLayers(this.sendQuality, sender.track?.getSettings().height);
+    const parameters = sender.getParameters();
+    if (parameters.encodings.length === 0 || parameters.encodings.every((encoding, index) => encoding.active === (active[index] ?? true))) return;
+    parameters.encodings.forEach((encoding, index) => (encoding.active = active[index] ?? true));
+    await sender.setParameters(parameters);
+  }
+
+  /**
+   * What this receiver asks Janus to forward of everyone's camera: a simulcast layer (data saver takes the lowest),
+   * or nothing at all (audio only). Applies to every camera subscribed now and later.
+   */
+  async setReceivePreference(preference: SfuReceivePreference): Promise<void> {
+    if (preference.substream === this.receivePreference.substream && preference.cameras === this.receivePreference.cameras) return;
+    this.receivePreference = preference;
+    const mids = [...this.streamsByMid].filter(([, stream]) => stream.slot === "camera").map(([mid]) => mid);
+    this.subscriptions = this.subscriptions.then(() => this.configureCameras(mids)).catch((error: unknown) => this.emit("error", { operation: "receive preference", error }));
+    await this.subscriptions;
+  }
+
+  private async configureCameras(mids: string[]): Promise<void> {
+    if (mids.length === 0 || !this.subscriber || this.closed) return;
+    const { substream, cameras } = this.receivePreference;
+    await this.subscriber.configure({ streams: mids.map((mid) => ({ mid, substream, send: cameras })) });
   }
 
   async close(): Promise<void> {
@@ -193,13 +235,18 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
   /** Janus offers the subscription's m-lines; we answer and start (or continue) receiving. */
   private async answerSubscription(event: VideoRoomEventData): Promise<void> {
     if (!event.jsep || this.closed || !this.subscriber) return;
+    const cameraMids: string[] = [];
     for (const stream of event.streams ?? []) {
       const described = describeStream(stream);
       if (described) this.streamsByMid.set(stream.mid, described);
+      if (described?.slot === "camera") cameraMids.push(stream.mid);
     }
     await this.subscribeConnection.setRemoteDescription(event.jsep);
     await this.subscribeConnection.setLocalDescription(await this.subscribeConnection.createAnswer());
     await this.subscriber.start({ jsep: this.subscribeConnection.localDescription!.toJSON() });
+    // Janus starts every subscription on the highest layer: a receiver that asked for less says so again.
+    const { substream, cameras } = this.receivePreference;
+    if (substream !== HIGHEST_SUBSTREAM || !cameras) await this.configureCameras(cameraMids);
   }
 
   private onFeedGone(feed: number | undefined): void {

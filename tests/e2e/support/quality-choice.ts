@@ -1,0 +1,16 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** The height of the camera picture a tile's <video> decodes. */
+export const decodedHeight = (tile: Locator) => tile.locator("video").evaluate((video: HTMLVideoElement) => video.videoHeight);
+
+/** Picks a send or receive quality in the Devices dialog, which stays open (its connection panel is inside). */
+export async function chooseQuality(page: Page, label: "What you send" | "What you receive", option: string) {
+  await page.getByRole("button", { name: "Devices" }).click();
+  const dialog = page.getByRole("dialog", { name: "Devices" });
+  await dialog.getByLabel(label).selectOption({ label: option });
+  return dialog;
+}
+
+export async function closeDevices(page: Page) {
+  await page.getByRole("dialog", { name: "Devices" }).getByRole("button", { name: "Close" }).click();
+}
