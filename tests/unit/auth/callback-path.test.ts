@@ -6,6 +6,13 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/rooms/abc?join=1")).toBe("/rooms/abc?join=1");
   });
 
+  it("keeps a hash and resolves dot segments as the browser will", () => {
+    expect(safeCallbackPath("/meetings/m1#chat")).toBe("/meetings/m1#chat");
+    expect(safeCallbackPath("/rooms/../meetings")).toBe("/meetings");
+    // Encoded slashes stay a path on the app: browsers never read them as a host.
+    expect(safeCallbackPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+  });
+
   it.each([
     ["an absolute URL", "https://evil.example/phish"],
     ["a protocol-relative URL", "//evil.example"],
@@ -16,6 +23,11 @@ describe("safeCallbackPath", () => {
     ["a non-string", ["/a", "/b"]],
     ["nothing", undefined],
     ["an overlong path", `/${"a".repeat(3_000)}`],
+    // Browsers drop tabs and newlines from URLs: both of these left the app in Chromium before.
+    ["a tab before a second slash", "/\t/127.0.0.9:9"],
+    ["a newline before a second slash", "/\n/evil.example"],
+    ["a dot segment that leaves a protocol-relative path", "/.//evil.example"],
+    ["a dot segment that leads to the sign-in page", "/rooms/../signin"],
   ])("falls back to / for %s", (_, value) => {
     expect(safeCallbackPath(value)).toBe("/");
   });
