@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast, Toaster } from "sonner";
 import { ControlBar, type ControlBarState } from "@/components/meeting/controls/control-bar";
 import { DevicesDialog } from "@/components/meeting/controls/devices-dialog";
@@ -18,6 +18,7 @@ import { FloatingReactions } from "@/components/meeting/stage/floating-reactions
 import { RemoteAudio } from "@/components/meeting/stage/remote-audio";
 import type { TileModel } from "@/components/meeting/stage/tile-model";
 import { buildLayout } from "@/components/meeting/state/build-tiles";
+import { tileSubstreams } from "@/lib/domain/simulcast";
 import { MAX_CHAT_TEXT_LENGTH, type Participant } from "@/lib/signaling";
 import type { ShortcutAction } from "@/components/meeting/state/shortcuts";
 import { isMicrophoneOn, isSharingScreen, roleLabel } from "@/components/meeting/state/participant-facts";
@@ -92,6 +93,17 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, profil
         spotlightId: state.room.spotlight,
       }),
     [state, self, selfName, isHost, cameraOn, microphoneOn, media.camera.track, media.screen, meeting.mesh],
+  );
+
+  // Through the SFU each camera comes in the layer its tile needs: the stage high, thumbnails low.
+  const tileLayers = tileSubstreams(layout);
+  const tileLayersKey = JSON.stringify(tileLayers);
+  const { setTileSubstreams } = meeting;
+  useEffect(
+    () => setTileSubstreams(tileLayers),
+    // The layout is rebuilt with every speaking level; the layers it asks for change far less often.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [setTileSubstreams, tileLayersKey],
   );
 
   const recordingScene = useMemo(

@@ -38,3 +38,31 @@ export type SfuReceivePreference = { substream: number; cameras: boolean };
 export function sfuReceivePreference(quality: ReceiveQuality, receiveCameras: boolean): SfuReceivePreference {
   return { substream: quality === "low" ? 0 : HIGHEST_SUBSTREAM, cameras: receiveCameras && quality !== "audio-only" };
 }
+
+/** Up to this many camera tiles in a grid, each is large enough for the highest layer; up to the next, the middle. */
+const GRID_HIGH_TILES = 4;
+const GRID_MEDIUM_TILES = 9;
+
+type LaidOutTile = { participantId: string; source: "camera" | "screen"; isSelf: boolean };
+export type LaidOut = { kind: "grid"; tiles: readonly LaidOutTile[] } | { kind: "stage"; stage: LaidOutTile; filmstrip: readonly LaidOutTile[] };
+
+/**
+ * The layer each other person's camera needs, from the size of its tile: the stage's camera the highest, the
+ * filmstrip's thumbnails the lowest; in a grid, the highest while tiles are few and large, less as they shrink.
+ */
+export function tileSubstreams(layout: LaidOut): Record<string, number> {
+  const cameras = (tiles: readonly LaidOutTile[]) => tiles.filter((tile) => tile.source === "camera" && !tile.isSelf);
+  if (layout.kind === "stage") {
+    const entries = cameras(layout.filmstrip).map((tile): [string, number] => [tile.participantId, 0]);
+    if (layout.stage.source === "camera" && !layout.stage.isSelf) entries.push([layout.stage.participantId, HIGHEST_SUBSTREAM]);
+    return Object.fromEntries(entries);
+  }
+  const count = layout.tiles.filter((tile) => tile.source === "camera").length;
+  const substream = count <= GRID_HIGH_TILES ? HIGHEST_SUBSTREAM : count <= GRID_MEDIUM_TILES ? 1 : 0;
+  return Object.fromEntries(cameras(layout.tiles).map((tile) => [tile.participantId, substream]));
+}
+
+/** The layer to forward of one person's camera: what their tile needs, capped by the receiver's choice. */
+export function substreamFor(preference: SfuReceivePreference, tiles: Readonly<Record<string, number>>, participantId: string): number {
+  return Math.min(preference.substream, tiles[participantId] ?? HIGHEST_SUBSTREAM);
+}

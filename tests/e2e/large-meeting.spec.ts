@@ -57,10 +57,10 @@ test("a large meeting's media goes through Janus: three people see and hear each
   }
 });
 
-test("simulcast through Janus: Carol's receive choice picks the layer she decodes, Bob's send choice drops his top layer", async ({ browser }) => {
+test("simulcast through Janus: tiles take the layer their size needs, and the quality choices pick and drop layers", async ({ browser }) => {
   test.skip(!janusUrl, "the stack runs no Janus (apt-get install janus)");
-  const people: Person[] = await signInEveryone(browser, ["bob", "carol"]);
-  const [bob, carol] = people as [Person, Person];
+  const people: Person[] = await signInEveryone(browser, ["bob", "carol", "dan"]);
+  const [bob, carol] = people as [Person, Person, Person];
   const room = await createRoom(bob.page.request, `Simulcast ${Date.now().toString(36)}`);
   try {
     const updated = await bob.page.request.patch(`/api/rooms/${room.id}`, { data: { policy: { ...defaultRoomPolicy, largeMeeting: true } } });
@@ -68,7 +68,18 @@ test("simulcast through Janus: Carol's receive choice picks the layer she decode
     // 640×360: Chromium sends two of the three layers from a capture this size (360 and 180; all three from 720p).
     for (const person of people) await joinMeeting(person, room, "sd");
     const bobOnCarol = cameraTile(carol.page, "Bob Builder");
-    await expectFramesAdvancing(bobOnCarol);
+    const danOnCarol = cameraTile(carol.page, "Dan Diaz");
+    await Promise.all([expectFramesAdvancing(bobOnCarol), expectFramesAdvancing(danOnCarol)]);
+    // Three large grid tiles: the highest layer for both.
+    await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(360);
+    await expect.poll(() => decodedHeight(danOnCarol), { timeout: 20_000 }).toBe(360);
+
+    // Carol pins Dan: he takes her stage at the highest layer, Bob becomes a thumbnail on the lowest.
+    await danOnCarol.getByRole("button", { name: "Pin Dan Diaz" }).click();
+    await expect(carol.page.getByRole("list", { name: "Other videos" })).toBeVisible();
+    await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(180);
+    expect(await decodedHeight(danOnCarol)).toBe(360);
+    await danOnCarol.getByRole("button", { name: "Pin Dan Diaz" }).click();
     await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(360);
 
     // Data saver: Janus forwards Carol the lowest layer Bob sends.
@@ -84,7 +95,7 @@ test("simulcast through Janus: Carol's receive choice picks the layer she decode
     await closeDevices(bob.page);
     await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(180);
 
-    // Audio only: Janus stops forwarding Bob's camera to Carol; "Show video" brings it back.
+    // Audio only: Janus stops forwarding the cameras to Carol; "Show video" brings them back.
     await chooseQuality(carol.page, "What you receive", "Audio only");
     await closeDevices(carol.page);
     await expect(carol.page.getByTestId("audio-only")).toBeVisible();

@@ -19,7 +19,11 @@ export type MediaJoin = {
   onSfuUnavailable: () => void;
 };
 
-export type MediaTransportControls = Omit<PeerMeshControls, "start"> & { join: (options: MediaJoin) => void };
+export type MediaTransportControls = Omit<PeerMeshControls, "start"> & {
+  join: (options: MediaJoin) => void;
+  /** Through the SFU, the simulcast layer each person's camera needs for its tile; the mesh sizes per peer itself. */
+  setTileSubstreams: (tiles: Readonly<Record<string, number>>) => void;
+};
 
 /**
  * The meeting's media path: the peer mesh, or for large meetings the SFU (falling back to the mesh when no
@@ -84,8 +88,8 @@ export function useMediaTransport(roomId: string, sendSignal: (toParticipantId: 
   const readStats = viaSfu ? sfu.readStats : mesh.readStats;
 
   const controls = useMemo(
-    () => ({ ...mesh, join, stop, setLocalMedia, setQuality, setReceiveCameras, readStats }),
-    [mesh, join, stop, setLocalMedia, setQuality, setReceiveCameras, readStats],
+    () => ({ ...mesh, join, stop, setLocalMedia, setQuality, setReceiveCameras, setTileSubstreams: sfu.setTileSubstreams, readStats }),
+    [mesh, join, stop, setLocalMedia, setQuality, setReceiveCameras, sfu.setTileSubstreams, readStats],
   );
   return { view: viaSfu ? sfuView : meshView, controls };
 }

@@ -390,5 +390,5 @@ export function useMeeting(roomId: string, media: MediaHandle) {
     [announce, handRaised, join, leave, refuseIfForbidden, rejoin, send],
   );
 
-  return { state, dispatch, self, rights, mesh: shownMesh, readStats: mesh.readStats, audioOnly, showVideo, entered, joining, joinError, announcements, actions };
+  return { state, dispatch, self, rights, mesh: shownMesh, readStats: mesh.readStats, setTileSubstreams: mesh.setTileSubstreams, audioOnly, showVideo, entered, joining, joinError, announcements, actions };
 }

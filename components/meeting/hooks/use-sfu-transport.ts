@@ -27,6 +27,8 @@ export type SfuControls = {
   setQuality: (choice: { send: SendQuality; receive: ReceiveQuality }) => void;
   /** Audio only off/on (the choice or the quality suggestion): whether Janus forwards us others' cameras. */
   setReceiveCameras: (receive: boolean) => void;
+  /** The layer each person's camera needs for its tile's size (lib/domain/simulcast.ts `tileSubstreams`). */
+  setTileSubstreams: (tiles: Readonly<Record<string, number>>) => void;
   /** The latest stats of the uplink and the downlink (as peers `sfu-uplink`, `sfu-downlink`), for the quality reports. */
   readStats: () => (PeerStats & { peerId: string })[];
 };
@@ -56,6 +58,7 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
   const latestStats = useRef<Record<string, PeerStats>>({});
   const quality = useRef<{ send: SendQuality; receive: ReceiveQuality }>({ send: "auto", receive: "auto" });
   const receiveCameras = useRef(true);
+  const tileSubstreams = useRef<Readonly<Record<string, number>>>({});
 
   const applyQuality = useCallback((target: SfuTransport) => {
     const report = (error: unknown) => console.warn("[meeting] sfu quality", error);
@@ -130,6 +133,7 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
       if (transport.current !== created) return true;
       publish(created, localMedia.current);
       applyQuality(created);
+      created.setTileSubstreams(tileSubstreams.current).catch((error: unknown) => console.warn("[meeting] sfu tile layers", error));
       return true;
     },
     [applyQuality, publish, roomId, stop],
@@ -151,6 +155,11 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
     [applyQuality],
   );
 
+  const setTileSubstreams = useCallback((tiles: Readonly<Record<string, number>>) => {
+    tileSubstreams.current = tiles;
+    transport.current?.setTileSubstreams(tiles).catch((error: unknown) => console.warn("[meeting] sfu tile layers", error));
+  }, []);
+
   const setLocalMedia = useCallback(
     (media: LocalMedia) => {
       localMedia.current = { ...localMedia.current, ...media };
@@ -163,6 +172,9 @@ export function useSfuTransport(roomId: string): { view: PeerMeshView; controls:
 
   const readStats = useCallback(() => Object.entries(latestStats.current).map(([peerId, stats]) => ({ peerId, ...stats })), []);
 
-  const controls = useMemo(() => ({ start, stop, setLocalMedia, setQuality, setReceiveCameras, readStats }), [start, stop, setLocalMedia, setQuality, setReceiveCameras, readStats]);
+  const controls = useMemo(
+    () => ({ start, stop, setLocalMedia, setQuality, setReceiveCameras, setTileSubstreams, readStats }),
+    [start, stop, setLocalMedia, setQuality, setReceiveCameras, setTileSubstreams, readStats],
+  );
   return { view, controls };
 }

@@ -1,13 +1,15 @@
 import Janode, { type JanodeConnection, type JanodeSession } from "janode";
 import VideoRoomPlugin, { type VideoRoomEventData, type VideoRoomHandle } from "janode/plugins/videoroom";
 import { type ConnectionRating, rateConnection } from "../../domain/connection-quality";
-import { HIGHEST_SUBSTREAM, SIMULCAST_LAYERS, type SfuReceivePreference, activeLayers } from "../../domain/simulcast";
+import { SIMULCAST_LAYERS, type SfuReceivePreference, activeLayers } from "../../domain/simulcast";
 import type { SendQuality } from "../../domain/video-quality";
 import { SFU_LEGS, type SfuLeg } from "../../domain/sfu-legs";
 import type { StatsSummary } from "../../domain/stats-summary";
 import { type MediaSlot, MEDIA_SLOTS, trackKindOf } from "../media-slots";
 import { StatsSampler } from "../stats-sampler";
 import { TypedEmitter } from "../typed-emitter";
+import { CameraLayers } from "./camera-layers";
+import { renewTokens } from "./token-renewal";
 import { describeStream, type Publisher, SLOT_DESCRIPTIONS, streamsToSubscribe } from "./janus-streams";
 
 export type SfuTransportOptions = {
@@ -26,10 +28,6 @@ export type SfuTransportOptions = {
   tokenExpiresAt?: string;
   fetchToken?: () => Promise<{ token: string; expiresAt: string } | null>;
 };
-
-/** A new token is fetched this long before the current one expires; a failed fetch is retried after the retry. */
-const RENEW_BEFORE_MS = 60_000;
-const RENEW_RETRY_MS = 10_000;
 
 export type SfuTransportEvents = {
   "remote-track": { participantId: string; slot: MediaSlot; track: MediaStreamTrack };
@@ -67,13 +65,13 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
   /** Subscription changes run one at a time: each is an offer from Janus and our answer. */
   private subscriptions: Promise<void> = Promise.resolve();
   private closed = false;
-  private renewal: ReturnType<typeof setTimeout> | undefined;
+  private stopRenewal: () => void = () => {};
   private readonly statsSampler: StatsSampler;
   private readonly scores = new Map<string, number>();
   /** janode keeps this very object as its server address and reads `token` for every request (keepalives too). */
   private readonly address: { url: string; token: string };
   private sendQuality: SendQuality = "auto";
-  private receivePreference: SfuReceivePreference = { substream: HIGHEST_SUBSTREAM, cameras: true };
+  private readonly cameraLayers = new CameraLayers();
 
   constructor(private readonly options: SfuTransportOptions) {
     super();
@@ -127,21 +125,16 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     if (!published.jsep) throw new Error("Janus did not answer the publish offer");
     await this.publishConnection.setRemoteDescription(published.jsep);
     this.onPublishers(joined.publishers ?? []);
-    if (this.options.tokenExpiresAt) this.scheduleRenewal(this.options.tokenExpiresAt);
-  }
-
-  private scheduleRenewal(expiresAt: string): void {
-    const { fetchToken } = this.options;
-    if (!fetchToken || this.closed) return;
-    const delay = Math.max(RENEW_RETRY_MS, new Date(expiresAt).getTime() - Date.now() - RENEW_BEFORE_MS);
-    this.renewal = setTimeout(async () => {
-      const next = await fetchToken().catch(() => null);
-      if (this.closed) return;
-      // janode reads `address.token` for each request it sends.
-      if (next) this.address.token = next.token;
-      else this.emit("error", { operation: "token renewal", error: new Error("the app gave no new SFU token") });
-      this.scheduleRenewal(next ? next.expiresAt : new Date(Date.now() + RENEW_BEFORE_MS + RENEW_RETRY_MS).toISOString());
-    }, delay);
+    const { tokenExpiresAt, fetchToken } = this.options;
+    if (tokenExpiresAt && fetchToken && !this.closed) {
+      this.stopRenewal = renewTokens({
+        expiresAt: tokenExpiresAt,
+        fetchToken,
+        // janode reads `address.token` for each request it sends.
+        onToken: (token) => (this.address.token = token),
+        onFailure: (error) => this.emit("error", { operation: "token renewal", error }),
+      });
+    }
   }
 
   /** Puts tracks on the published transceivers; null stops sending in that slot. No renegotiation. */
@@ -172,22 +165,34 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
    * or nothing at all (audio only). Applies to every camera subscribed now and later.
    */
   async setReceivePreference(preference: SfuReceivePreference): Promise<void> {
-    if (preference.substream === this.receivePreference.substream && preference.cameras === this.receivePreference.cameras) return;
-    this.receivePreference = preference;
-    const mids = [...this.streamsByMid].filter(([, stream]) => stream.slot === "camera").map(([mid]) => mid);
-    this.subscriptions = this.subscriptions.then(() => this.configureCameras(mids)).catch((error: unknown) => this.emit("error", { operation: "receive preference", error }));
-    await this.subscriptions;
+    this.cameraLayers.setPreference(preference);
+    await this.reconfigureCameras();
   }
 
-  private async configureCameras(mids: string[]): Promise<void> {
-    if (mids.length === 0 || !this.subscriber || this.closed) return;
-    const { substream, cameras } = this.receivePreference;
-    await this.subscriber.configure({ streams: mids.map((mid) => ({ mid, substream, send: cameras })) });
+  /** The layer each person's camera needs for the size of its tile (lib/domain/simulcast.ts `tileSubstreams`). */
+  async setTileSubstreams(tiles: Readonly<Record<string, number>>): Promise<void> {
+    this.cameraLayers.setTiles(tiles);
+    await this.reconfigureCameras();
+  }
+
+  /** Tells Janus what changed, in turn with the subscription's renegotiations. */
+  private reconfigureCameras(): Promise<void> {
+    this.subscriptions = this.subscriptions.then(() => this.configureCameras()).catch((error: unknown) => this.emit("error", { operation: "camera layers", error }));
+    return this.subscriptions;
+  }
+
+  private async configureCameras(): Promise<void> {
+    if (!this.subscriber || this.closed) return;
+    const cameras = [...this.streamsByMid].filter(([, stream]) => stream.slot === "camera").map(([mid, stream]): [string, string] => [mid, stream.participantId]);
+    const changes = this.cameraLayers.changes(cameras);
+    if (changes.length === 0) return;
+    await this.subscriber.configure({ streams: changes });
+    this.cameraLayers.applied(changes);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    clearTimeout(this.renewal);
+    this.stopRenewal();
     this.statsSampler.stop();
     this.publishConnection.close();
     this.subscribeConnection.close();
@@ -235,18 +240,15 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
   /** Janus offers the subscription's m-lines; we answer and start (or continue) receiving. */
   private async answerSubscription(event: VideoRoomEventData): Promise<void> {
     if (!event.jsep || this.closed || !this.subscriber) return;
-    const cameraMids: string[] = [];
     for (const stream of event.streams ?? []) {
       const described = describeStream(stream);
       if (described) this.streamsByMid.set(stream.mid, described);
-      if (described?.slot === "camera") cameraMids.push(stream.mid);
     }
     await this.subscribeConnection.setRemoteDescription(event.jsep);
     await this.subscribeConnection.setLocalDescription(await this.subscribeConnection.createAnswer());
     await this.subscriber.start({ jsep: this.subscribeConnection.localDescription!.toJSON() });
-    // Janus starts every subscription on the highest layer: a receiver that asked for less says so again.
-    const { substream, cameras } = this.receivePreference;
-    if (substream !== HIGHEST_SUBSTREAM || !cameras) await this.configureCameras(cameraMids);
+    // New cameras start on the highest layer, forwarded: the receiver's choice and their tiles may want less.
+    await this.configureCameras();
   }
 
   private onFeedGone(feed: number | undefined): void {
@@ -257,6 +259,7 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     for (const [mid, stream] of this.streamsByMid) {
       if (stream.participantId !== participantId) continue;
       this.streamsByMid.delete(mid);
+      this.cameraLayers.forget(mid);
       this.emit("remote-track-ended", stream);
     }
   }

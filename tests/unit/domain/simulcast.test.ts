@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HIGHEST_SUBSTREAM, SIMULCAST_LAYERS, activeLayers, sfuReceivePreference } from "@/lib/domain/simulcast";
+import { HIGHEST_SUBSTREAM, SIMULCAST_LAYERS, activeLayers, sfuReceivePreference, substreamFor, tileSubstreams } from "@/lib/domain/simulcast";
 
 describe("simulcast layers", () => {
   it("are listed high → low (Janus's default rid order) with falling bitrates", () => {
@@ -39,5 +39,33 @@ describe("sfuReceivePreference", () => {
   it("pauses cameras for audio only, chosen or suggested", () => {
     expect(sfuReceivePreference("audio-only", true).cameras).toBe(false);
     expect(sfuReceivePreference("auto", false).cameras).toBe(false);
+  });
+});
+
+describe("tileSubstreams", () => {
+  const tile = (participantId: string, source: "camera" | "screen" = "camera", isSelf = false) => ({ participantId, source, isSelf });
+
+  it("gives the stage's camera the highest layer and the filmstrip's thumbnails the lowest", () => {
+    expect(tileSubstreams({ kind: "stage", stage: tile("carol"), filmstrip: [tile("self", "camera", true), tile("dan"), tile("erin")] })).toEqual({ carol: 2, dan: 0, erin: 0 });
+  });
+  it("keeps every camera on thumbnails when a screen share holds the stage", () => {
+    expect(tileSubstreams({ kind: "stage", stage: tile("carol", "screen"), filmstrip: [tile("carol"), tile("dan")] })).toEqual({ carol: 0, dan: 0 });
+  });
+  it("lowers the layer as a grid's tiles shrink", () => {
+    const grid = (n: number) => ({ kind: "grid" as const, tiles: [tile("self", "camera", true), ...Array.from({ length: n - 1 }, (_, i) => tile(`p${i}`))] });
+    expect(tileSubstreams(grid(4)).p0).toBe(2);
+    expect(tileSubstreams(grid(9)).p0).toBe(1);
+    expect(tileSubstreams(grid(10)).p0).toBe(0);
+    expect(Object.keys(tileSubstreams(grid(3)))).toEqual(["p0", "p1"]);
+  });
+});
+
+describe("substreamFor", () => {
+  it("is the tile's layer, capped by the receiver's choice", () => {
+    const tiles = { carol: 2, dan: 0 };
+    expect(substreamFor(sfuReceivePreference("auto", true), tiles, "carol")).toBe(2);
+    expect(substreamFor(sfuReceivePreference("auto", true), tiles, "dan")).toBe(0);
+    expect(substreamFor(sfuReceivePreference("low", true), tiles, "carol")).toBe(0);
+    expect(substreamFor(sfuReceivePreference("auto", true), tiles, "unknown")).toBe(2);
   });
 });
