@@ -111,6 +111,7 @@ process.on("SIGINT", async () => {
 });
 
 rmSync(join("test-results", "stack-logs"), { recursive: true, force: true });
+rmSync(join("test-results", "e2e-sessions"), { recursive: true, force: true });
 try {
   if (suites.includes("lint") && (await runCommand(bin("eslint"), ["--max-warnings=0", "."])) !== 0) failedSuites.push("lint");
   if (suites.includes("unit")) await runVitest("unit");
