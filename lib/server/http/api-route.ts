@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/domain/actor";
 import { requireActor } from "@/lib/server/session/current-actor";
 import { AppError } from "./app-error";
+import { crossSiteRefusal } from "./cross-site";
 import { errorResponse } from "./error-response";
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -48,8 +49,8 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
 }
 
 /**
- * The one chain every API route goes through — session, then zod-validated params, query and body — so no
- * route can forget authentication or validation. The handler returns data (sent as JSON) or a Response.
+ * The one chain every API route goes through — cross-site refusal, session, then zod-validated params, query
+ * and body — so no route can forget CSRF defence, authentication or validation. The handler returns data (sent as JSON) or a Response.
  */
 export function apiRoute<
   P extends z.ZodType = z.ZodObject<Record<string, never>>,
@@ -58,6 +59,8 @@ export function apiRoute<
 >(schemas: RouteSchemas<P, Q, B>, handler: (input: RouteInput<P, Q, B>) => Promise<unknown>) {
   return async (request: NextRequest, context: { params?: Promise<Record<string, string | string[]>> }) => {
     try {
+      const refusal = crossSiteRefusal(request.method, request.headers);
+      if (refusal) throw new AppError("forbidden", refusal);
       const actor = await requireActor();
       const params = parseWith(schemas.params ?? z.object({}), (await context.params) ?? {}, "path");
       const query = parseWith(schemas.query ?? z.object({}), Object.fromEntries(request.nextUrl.searchParams), "query");
