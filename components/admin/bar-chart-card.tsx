@@ -30,7 +30,8 @@ export function BarChartCard({
       {data.length === 0 ? null : (
         <div aria-hidden className="h-48 w-full">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+            {/* No keyboard layer: the chart is hidden from assistive tech (the summary stands for it), so nothing in it may take focus. */}
+            <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey={xKey} tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />

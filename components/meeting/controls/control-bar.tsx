@@ -53,11 +53,13 @@ export type ControlBarActions = {
   endForAll: () => void;
 };
 
+const countText = (count: number) => (count > 99 ? "99+" : String(count));
+
 function CountBadge({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
     <span aria-hidden data-testid="unread-badge" className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-red-500 px-1 text-[11px] font-bold text-white">
-      {count > 99 ? "99+" : count}
+      {countText(count)}
     </span>
   );
 }
@@ -114,9 +116,11 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
         pressed={state.panel === "chat"}
         hint="Chat (C)"
         icon={<MessageSquare aria-hidden className={icon} />}
-        aria-controls="chat-panel"
+        // Only while the panel exists: an id that points nowhere is an invalid ARIA value.
+        aria-controls={state.panel === "chat" ? "chat-panel" : undefined}
         description={state.unreadChat > 0 ? `${state.unreadChat} unread ${state.unreadChat === 1 ? "message" : "messages"}` : undefined}
         badge={<CountBadge count={state.unreadChat} />}
+        badgeText={state.unreadChat > 0 ? countText(state.unreadChat) : undefined}
         onClick={actions.toggleChat}
       />
       <ToggleButton
@@ -124,8 +128,9 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
         pressed={state.panel === "participants"}
         hint="Participants (P)"
         icon={<Users aria-hidden className={icon} />}
-        aria-controls="participants-panel"
+        aria-controls={state.panel === "participants" ? "participants-panel" : undefined}
         description={`${state.participantCount} in the meeting${state.waitingCount > 0 ? `, ${state.waitingCount} waiting to join` : ""}`}
+        badgeText={`${state.participantCount}${state.waitingCount > 0 ? ` +${state.waitingCount}` : ""}`}
         badge={
           <>
             <span aria-hidden className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-slate-500 px-1 text-[11px] font-bold text-white">

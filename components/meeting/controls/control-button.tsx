@@ -20,6 +20,8 @@ type Props = ComponentProps<"button"> & {
   icon: ReactNode;
   tone?: ControlTone;
   badge?: ReactNode;
+  /** The badge's visible text (a count), which the accessible name must contain too (WCAG 2.5.3, label in name). */
+  badgeText?: string;
   hint?: string;
   /** For controls that need a keyboard or a big screen to be useful. */
   hideOnPhone?: boolean;
@@ -29,7 +31,7 @@ type Props = ComponentProps<"button"> & {
 
 /** Forwards its ref and props so Radix triggers (`asChild`) can use it. */
 export const ControlButton = forwardRef<HTMLButtonElement, Props>(function ControlButton(
-  { label, icon, tone = "neutral", badge, hint, hideOnPhone = false, description, className = "", ...button },
+  { label, icon, tone = "neutral", badge, badgeText, hint, hideOnPhone = false, description, className = "", ...button },
   ref,
 ) {
   const descriptionId = useId();
@@ -37,14 +39,16 @@ export const ControlButton = forwardRef<HTMLButtonElement, Props>(function Contr
     <button
       ref={ref}
       type="button"
-      aria-label={label}
+      aria-label={badgeText ? `${label} ${badgeText}` : label}
       aria-describedby={description ? descriptionId : undefined}
       title={hint ?? label}
       className={controlButtonClasses(tone, hideOnPhone, className)}
       {...button}
     >
       {description ? (
-        <span id={descriptionId} className="sr-only">
+        // Hidden, and read through aria-describedby only (which reads hidden text it points at): as text of the
+        // button it would count as a visible label the name lacks (WCAG 2.5.3, label in name).
+        <span id={descriptionId} hidden>
           {description}
         </span>
       ) : null}
@@ -52,6 +56,8 @@ export const ControlButton = forwardRef<HTMLButtonElement, Props>(function Contr
       <span aria-hidden className="hidden text-[11px] leading-none font-medium whitespace-nowrap lg:block">
         {label}
       </span>
+      {/* Keeps the label and the badge's count apart as words, as the name has them ("Participants 3"). */}
+      {badge ? " " : null}
       {badge}
     </button>
   );

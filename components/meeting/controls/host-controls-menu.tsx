@@ -28,7 +28,7 @@ export function HostControlsMenu({ locked, spotlightName, raisedHands, recording
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   return (
     <>
-      <DropdownMenu.Root>
+      <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger asChild>
           <ControlButton label="Host controls" icon={<ShieldCheck aria-hidden className="size-5" />} />
         </DropdownMenu.Trigger>

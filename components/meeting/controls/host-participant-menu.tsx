@@ -38,7 +38,7 @@ export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotl
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   return (
     <>
-      <DropdownMenu.Root>
+      <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger
           aria-label={`Host actions for ${name}`}
           className={tone === "on-video" ? "rounded-full bg-slate-900/70 p-1.5 text-white hover:bg-slate-900" : "rounded-full p-1.5 text-slate-700 hover:bg-slate-100"}

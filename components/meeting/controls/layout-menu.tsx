@@ -11,9 +11,13 @@ const labels: Record<LayoutMode, { title: string; description: string }> = {
   speaker: { title: "Speaker", description: "Whoever speaks, large" },
 };
 
+/**
+ * Meeting menus are not modal: a modal menu hides the rest of the page with aria-hidden while its controls stay
+ * focusable (axe: aria-hidden-focus), and a menu needs no focus trap (Escape and Tab close it).
+ */
 export function LayoutMenu({ mode, onChange }: { mode: LayoutMode; onChange: (mode: LayoutMode) => void }) {
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <ControlButton label="Layout" hint={`Layout: ${labels[mode].title} (L)`} icon={<LayoutGrid aria-hidden className="size-5" />} />
       </DropdownMenu.Trigger>

@@ -13,10 +13,11 @@ type Props = Omit<ComponentProps<"button">, "children"> & {
   /** Red while off, for the toggles whose "off" others notice (microphone, camera). */
   alarmWhenOff?: boolean;
   badge?: ReactNode;
+  badgeText?: string;
   description?: string;
 };
 
-export function ToggleButton({ label, pressed, icon, hint, alarmWhenOff = false, badge, description, ...button }: Props) {
+export function ToggleButton({ label, pressed, icon, hint, alarmWhenOff = false, badge, badgeText, description, ...button }: Props) {
   const tone = alarmWhenOff ? (pressed ? "neutral" : "alarm") : pressed ? "active" : "neutral";
-  return <ControlButton label={label} aria-pressed={pressed} icon={icon} hint={hint} tone={tone} badge={badge} description={description} {...button} />;
+  return <ControlButton label={label} aria-pressed={pressed} icon={icon} hint={hint} tone={tone} badge={badge} badgeText={badgeText} description={description} {...button} />;
 }
