@@ -4,7 +4,7 @@ import { defaultRoomPolicy } from "../../lib/domain/room-policy";
 import { SFU_LEGS } from "../../lib/domain/sfu-legs";
 import { listSfuRooms } from "../../lib/sfu/sfu-rooms";
 import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting, peakRemoteAudioLevel, participantIdOf } from "./support/meeting";
-import { chooseQuality, closeDevices, decodedHeight } from "./support/quality-choice";
+import { chooseQuality, closeDevices, decodedHeight, expectAudioOnlyAndBack } from "./support/quality-choice";
 import { signInEveryone } from "./support/sign-in";
 
 /**
@@ -96,12 +96,7 @@ test("simulcast through Janus: tiles take the layer their size needs, and the qu
     await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(180);
 
     // Audio only: Janus stops forwarding the cameras to Carol; "Show video" brings them back.
-    await chooseQuality(carol.page, "What you receive", "Audio only");
-    await closeDevices(carol.page);
-    await expect(carol.page.getByTestId("audio-only")).toBeVisible();
-    await expect(bobOnCarol.locator("video")).toHaveCount(0);
-    await carol.page.getByTestId("audio-only").getByRole("button", { name: "Show video" }).click();
-    await expectFramesAdvancing(bobOnCarol);
+    await expectAudioOnlyAndBack(carol.page, bobOnCarol);
   } finally {
     await deleteRoom(bob.page.request, room);
     await Promise.all(people.map((person) => person.context.close()));

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting } from "./support/meeting";
-import { chooseQuality as choose, closeDevices as close, decodedHeight } from "./support/quality-choice";
+import { chooseQuality as choose, closeDevices as close, decodedHeight, expectAudioOnlyAndBack } from "./support/quality-choice";
 import { signInEveryone } from "./support/sign-in";
 
 /**
@@ -36,12 +36,7 @@ test("quality choices change the resolution the receiver decodes, and the connec
     await expect.poll(() => decodedHeight(bobOnCarol), { timeout: 20_000 }).toBe(180);
 
     // Audio only: Bob's camera stops being shown to Carol, and "Show video" brings it back with the choice reset.
-    await choose(carol.page, "What you receive", "Audio only");
-    await close(carol.page);
-    await expect(carol.page.getByTestId("audio-only")).toBeVisible();
-    await expect(bobOnCarol.locator("video")).toHaveCount(0);
-    await carol.page.getByTestId("audio-only").getByRole("button", { name: "Show video" }).click();
-    await expectFramesAdvancing(bobOnCarol);
+    await expectAudioOnlyAndBack(carol.page, bobOnCarol);
   } finally {
     await deleteRoom(bob.page.request, room);
     await Promise.all(people.map((person) => person.context.close()));
