@@ -25,7 +25,8 @@ export function ParticipantQualityCharts({ name, points }: { name: string; point
       {[METRICS.slice(0, 3), METRICS.slice(3)].map((group, index) => (
         <div key={index} className="h-48 w-full" data-chart={`${name}-${index}`}>
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+            {/* No keyboard layer: hidden from assistive tech, nothing in the chart may take focus (as in BarChartCard). */}
+            <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="time" tick={{ fontSize: 11 }} />
               <YAxis tick={{ fontSize: 11 }} width={40} />
