@@ -6,7 +6,7 @@
  *     [--lobby-ms 1500] [--verbose] [--trace trace.json] [--prefer-codec VP9]
  *
  * Without --app-url it starts its own stack on the bench ports (lib/config/ports.ts). Besides p50/p95 it prints the
- * median time after the click of every join-timeline mark (components/meeting/state/join-timeline.ts) on both
+ * median time after the click of every join-timeline mark (lib/meeting-client/state/join-timeline.ts) on both
  * pages, so the breakdown shows where the time goes. --verbose: first-frame resolution/codec and the timing of
  * every WebRTC call, per run; --trace: a Chrome trace of the last run; --prefer-codec: a codec-order what-if.
  */
@@ -69,7 +69,7 @@ async function armStopwatch(page: Page, remoteName: string) {
 
 type Sample = { ms: number; steps: Record<string, number> };
 
-/** The marks of components/meeting/state/join-timeline.ts a page recorded at or after `since` (epoch ms), first of each name. */
+/** The marks of lib/meeting-client/state/join-timeline.ts a page recorded at or after `since` (epoch ms), first of each name. */
 async function readMarks(page: Page, since: number): Promise<Record<string, number>> {
   const entries = (await page.evaluate(
     `performance.getEntriesByType("mark").map((entry) => [entry.name, performance.timeOrigin + entry.startTime])`,

@@ -4,7 +4,7 @@ import { LogIn } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { ExitReason } from "@/components/meeting/state/meeting-view-state";
+import type { ExitReason } from "@/lib/meeting-client/state/meeting-view-state";
 
 const headings: Record<ExitReason, string> = {
   left: "You left the meeting",

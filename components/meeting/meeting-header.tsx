@@ -2,7 +2,7 @@
 
 import { Lock, ShieldCheck, VideoOff, WifiOff } from "lucide-react";
 import type { ReactNode } from "react";
-import type { MeetingViewState } from "@/components/meeting/state/meeting-view-state";
+import type { MeetingViewState } from "@/lib/meeting-client/state/meeting-view-state";
 
 type Props = {
   roomName: string;

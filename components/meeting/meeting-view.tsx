@@ -21,7 +21,7 @@ import { buildLayout } from "@/components/meeting/state/build-tiles";
 import { tileSubstreams } from "@/lib/domain/simulcast";
 import { MAX_CHAT_TEXT_LENGTH, type Participant } from "@/lib/signaling";
 import type { ShortcutAction } from "@/components/meeting/state/shortcuts";
-import { isMicrophoneOn, isSharingScreen, roleLabel } from "@/components/meeting/state/participant-facts";
+import { isMicrophoneOn, isSharingScreen, roleLabel } from "@/lib/meeting-client/state/participant-facts";
 import { whyNot } from "@/lib/domain/meeting-permissions";
 import { useMeetingRecorder } from "@/components/meeting/hooks/use-meeting-recorder";
 import { RecordingBadge } from "@/components/meeting/recording/recording-badge";

@@ -4,7 +4,7 @@ export const RECONNECT_GRACE_MS = 30_000;
 /**
  * A verified socket that has not said `hello` by then is closed: it holds a slot and sends nothing useful. Long
  * enough for the lobby, which opens its socket ahead of Join and replaces it every 20 s, so Join only sends `hello`
- * (components/meeting/hooks/use-meeting-connection.ts); shorter than a join token's 60 s life.
+ * (lib/meeting-client/meeting-connection.ts); shorter than a join token's 60 s life.
  */
 export const HELLO_TIMEOUT_MS = 30_000;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PeerStats } from "@/components/meeting/state/local-quality";
+import type { PeerStats } from "@/lib/meeting-client/state/local-quality";
 import { connectionFigures } from "@/components/meeting/state/connection-figures";
 
 const REFRESH_MS = 2000;

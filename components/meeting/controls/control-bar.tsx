@@ -2,7 +2,7 @@
 
 import { Hand, Keyboard, MessageSquare, Mic, MicOff, MonitorUp, MonitorX, PhoneOff, Users, Video, VideoOff } from "lucide-react";
 import type { ReactNode } from "react";
-import type { LayoutMode } from "@/components/meeting/state/meeting-layout";
+import type { LayoutMode } from "@/lib/meeting-client/state/meeting-layout";
 import type { ReactionEmoji } from "@/lib/signaling";
 import { ControlButton } from "./control-button";
 import { HostControlsMenu } from "./host-controls-menu";

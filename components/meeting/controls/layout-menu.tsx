@@ -2,7 +2,7 @@
 
 import { LayoutGrid } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
-import { LAYOUT_MODES, type LayoutMode } from "@/components/meeting/state/meeting-layout";
+import { LAYOUT_MODES, type LayoutMode } from "@/lib/meeting-client/state/meeting-layout";
 import { ControlButton } from "./control-button";
 
 const labels: Record<LayoutMode, { title: string; description: string }> = {

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { toQualitySample } from "@/lib/domain/quality-sample";
 import { MAX_PEERS_PER_SAMPLES_MESSAGE, type ClientMessage } from "@/lib/signaling";
-import { type PeerStats, qualityReport } from "@/components/meeting/state/local-quality";
+import { type PeerStats, qualityReport } from "@/lib/meeting-client/state/local-quality";
 
 /** Others see each person's connection on their tile; five seconds keeps it current at a trivial message rate. */
 export const QUALITY_REPORT_INTERVAL_MS = 5000;

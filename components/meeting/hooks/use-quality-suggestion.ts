@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { initialSuggestionState, nextSuggestion, type QualitySuggestion, spendSuggestion } from "@/lib/domain/quality-suggestion";
 import { CAPTURE_PROFILES } from "@/lib/media/capture-profiles";
-import type { PeerStats } from "@/components/meeting/state/local-quality";
-import { lighterCaptureProfile, suggestionCopy, suggestionInput } from "@/components/meeting/state/quality-suggestion-input";
+import type { PeerStats } from "@/lib/meeting-client/state/local-quality";
+import { lighterCaptureProfile, suggestionCopy, suggestionInput } from "@/lib/meeting-client/state/quality-suggestion-input";
 
 /** The engine re-rates each link every 2 s (lib/rtc stats sampler): the decision is fed at the same pace. */
 export const SUGGESTION_CHECK_INTERVAL_MS = 2000;

@@ -3,7 +3,7 @@
 import { Hand, Mic, MicOff, MonitorUp, Video, VideoOff } from "lucide-react";
 import type { ReactNode } from "react";
 import type { Participant, WaitingParticipant } from "@/lib/signaling";
-import { handRaisedAt, isCameraOn, isMicrophoneOn, isReconnecting, isSharingScreen, participantsInListOrder, roleLabel } from "@/components/meeting/state/participant-facts";
+import { handRaisedAt, isCameraOn, isMicrophoneOn, isReconnecting, isSharingScreen, participantsInListOrder, roleLabel } from "@/lib/meeting-client/state/participant-facts";
 import { SidePanel } from "./side-panel";
 
 type Props = {

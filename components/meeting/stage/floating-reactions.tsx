@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { FloatingReaction } from "@/components/meeting/state/meeting-view-state";
+import type { FloatingReaction } from "@/lib/meeting-client/state/meeting-view-state";
 
 const DURATION_MS = 4000;
 

@@ -1,5 +1,5 @@
 import type { ConnectionQuality } from "@/lib/domain/connection-quality";
-import type { TileSource } from "@/components/meeting/state/meeting-layout";
+import type { TileSource } from "@/lib/meeting-client/state/meeting-layout";
 
 /** Everything a tile shows, already resolved from meeting state, media and stats. */
 export type TileModel = {

@@ -1,9 +1,9 @@
 import type { ConnectionQuality } from "@/lib/domain/connection-quality";
 import type { Participant } from "@/lib/signaling";
 import type { TileModel } from "@/components/meeting/stage/tile-model";
-import { ownConnectionQuality, worseQuality } from "./local-quality";
-import { type LayoutParticipant, type MeetingLayout, type TileRef, computeLayout, tileKey, type LayoutMode } from "./meeting-layout";
-import { isCameraOn, isHost, isMicrophoneOn, isReconnecting, isSharingScreen, reportedQuality } from "./participant-facts";
+import { ownConnectionQuality, worseQuality } from "@/lib/meeting-client/state/local-quality";
+import { type LayoutParticipant, type MeetingLayout, type TileRef, computeLayout, tileKey, type LayoutMode } from "@/lib/meeting-client/state/meeting-layout";
+import { isCameraOn, isHost, isMicrophoneOn, isReconnecting, isSharingScreen, reportedQuality } from "@/lib/meeting-client/state/participant-facts";
 
 export type LocalTileInput = {
   /** Before `welcome` there is no participant id yet; the local tile shows anyway. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { closeDecision, closeOutcome, doorRefusal } from "@/components/meeting/state/close-outcome";
+import { closeDecision, closeOutcome, doorRefusal } from "@/lib/meeting-client/state/close-outcome";
 import { CLOSE_CODES } from "@/lib/signaling";
-import { initialMeetingViewState, reduceMeetingView } from "@/components/meeting/state/meeting-view-state";
+import { initialMeetingViewState, reduceMeetingView } from "@/lib/meeting-client/state/meeting-view-state";
 
 describe("closeDecision", () => {
   it("ends the meeting with an explanation for each of the room's own decisions", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { GRANT_REUSE_MS, isGrantFresh, JoinRefusedError, requestJoinGrant } from "@/components/meeting/state/join-grant";
+import { GRANT_REUSE_MS, isGrantFresh, JoinRefusedError, requestJoinGrant } from "@/lib/meeting-client/state/join-grant";
 
 const grant = {
   roomId: "room-1",

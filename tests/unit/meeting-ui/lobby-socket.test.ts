@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HELLO_TIMEOUT_MS } from "@/lib/meeting/meeting-policy";
-import { LOBBY_SOCKET_MAX_AGE_MS, pickLobbySocket } from "@/components/meeting/state/lobby-socket";
+import { LOBBY_SOCKET_MAX_AGE_MS, pickLobbySocket } from "@/lib/meeting-client/state/lobby-socket";
 
 const now = 1_000_000;
 const open = (ageMs: number) => ({ open: true, openedAt: now - ageMs });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StatsSummary } from "@/lib/domain/stats-summary";
-import { ownConnectionQuality, qualityReport, worseQuality } from "@/components/meeting/state/local-quality";
+import { ownConnectionQuality, qualityReport, worseQuality } from "@/lib/meeting-client/state/local-quality";
 import { qualitySummarySchema } from "@/lib/signaling";
 
 function summary(overrides: { rttMs?: number | null; inLoss?: number | null; outLoss?: number | null; jitterMs?: number | null; inKbps?: number | null; outKbps?: number | null }): StatsSummary {

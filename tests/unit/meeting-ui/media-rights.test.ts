@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_MEDIA_ALLOWED, mediaRights, publishesNothing } from "@/components/meeting/state/media-rights";
+import { ALL_MEDIA_ALLOWED, mediaRights, publishesNothing } from "@/lib/meeting-client/state/media-rights";
 import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 
 describe("mediaRights", () => {

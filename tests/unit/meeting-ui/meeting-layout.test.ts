@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeLayout, type LayoutInput, type LayoutParticipant, nextLayoutMode } from "@/components/meeting/state/meeting-layout";
+import { computeLayout, type LayoutInput, type LayoutParticipant, nextLayoutMode } from "@/lib/meeting-client/state/meeting-layout";
 
 const person = (id: string, screenSince?: number): LayoutParticipant => ({ id, sharingScreen: screenSince !== undefined, screenSince });
 

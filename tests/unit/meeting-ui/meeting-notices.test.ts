@@ -1,7 +1,7 @@
 import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
-import { noticesFor } from "@/components/meeting/state/meeting-notices";
-import { initialMeetingViewState, type MeetingViewState, reduceMeetingView } from "@/components/meeting/state/meeting-view-state";
+import { noticesFor } from "@/lib/meeting-client/state/meeting-notices";
+import { initialMeetingViewState, type MeetingViewState, reduceMeetingView } from "@/lib/meeting-client/state/meeting-view-state";
 import { participant, welcome } from "./fixtures";
 
 const me = participant("me", { name: "Me" });

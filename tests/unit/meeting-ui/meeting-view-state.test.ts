@@ -1,6 +1,6 @@
 import { defaultRoomPolicy } from "@/lib/domain/room-policy";
 import { describe, expect, it } from "vitest";
-import { initialMeetingViewState, type MeetingViewEvent, type MeetingViewState, reduceMeetingView } from "@/components/meeting/state/meeting-view-state";
+import { initialMeetingViewState, type MeetingViewEvent, type MeetingViewState, reduceMeetingView } from "@/lib/meeting-client/state/meeting-view-state";
 import type { ServerMessage } from "@/lib/signaling";
 import { chatMessage, participant, welcome } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { handRaisedAt, participantsInListOrder } from "@/components/meeting/state/participant-facts";
+import { handRaisedAt, participantsInListOrder } from "@/lib/meeting-client/state/participant-facts";
 import { participant } from "./fixtures";
 
 describe("participantsInListOrder", () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ConnectionQuality } from "@/lib/domain/connection-quality";
 import { nextSuggestion, initialSuggestionState, POOR_FOR_MS } from "@/lib/domain/quality-suggestion";
 import type { OutboundVideoStreamSummary, StatsSummary, VideoStreamSummary } from "@/lib/domain/stats-summary";
-import type { PeerStats } from "@/components/meeting/state/local-quality";
-import { lighterCaptureProfile, suggestionCopy, suggestionInput, withoutCameras } from "@/components/meeting/state/quality-suggestion-input";
+import type { PeerStats } from "@/lib/meeting-client/state/local-quality";
+import { lighterCaptureProfile, suggestionCopy, suggestionInput, withoutCameras } from "@/lib/meeting-client/state/quality-suggestion-input";
 
 const inVideo: VideoStreamSummary = { mid: "1", codec: "VP8", width: 640, height: 360, framesPerSecond: 24, bitrateKbps: 500 };
 const outVideo = (reason: OutboundVideoStreamSummary["qualityLimitationReason"]): OutboundVideoStreamSummary => ({ ...inVideo, qualityLimitationReason: reason });

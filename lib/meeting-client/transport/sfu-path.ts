@@ -1,0 +1,150 @@
+import { SFU_LEGS } from "@/lib/domain/sfu-legs";
+import { sfuReceivePreference } from "@/lib/domain/simulcast";
+import type { LocalMedia } from "@/lib/rtc";
+import type { SfuTransport } from "@/lib/rtc/sfu/sfu-transport";
+import type { PeerStats } from "@/lib/meeting-client/state/local-quality";
+import { Store } from "@/lib/meeting-client/store";
+import { EMPTY_MEDIA_VIEW, type MediaView, type StatsReading, without, withTrack } from "./media-view";
+import type { QualityChoice } from "./mesh-transport";
+
+export type SfuGrant = { url: string; room: string; token: string; expiresAt: string };
+
+/** The meeting's Janus instance, room and a token from the app; null when no media server is available. */
+export async function requestSfuGrant(roomId: string): Promise<SfuGrant | null> {
+  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/sfu`, { method: "POST" }).catch(() => null);
+  return response?.ok ? ((await response.json()) as SfuGrant) : null;
+}
+
+function report(error: unknown, where: string) {
+  console.warn(`[meeting] sfu ${where}`, error);
+}
+
+/** Through the SFU everyone reaches this browser over the one downlink: its rating is every tile's. */
+function withDownlinkRatings(view: MediaView, rating: PeerStats["rating"] | undefined): MediaView {
+  if (!rating) return view;
+  const ids = Object.keys(view.tracks);
+  if (ids.every((id) => view.ratings[id]?.quality === rating.quality) && Object.keys(view.ratings).length === ids.length) return view;
+  return { ...view, ratings: Object.fromEntries(ids.map((id) => [id, rating])) };
+}
+
+/**
+ * The path through Janus for large meetings (lib/rtc/sfu/sfu-transport.ts), shown in the mesh's view shape so
+ * the stage renders either. The transport code (janode) is imported only when a meeting goes through the SFU.
+ */
+export class SfuPath {
+  readonly view = new Store<MediaView>(EMPTY_MEDIA_VIEW);
+  private transport: SfuTransport | null = null;
+  private localMedia: LocalMedia = {};
+  private latestStats: Record<string, PeerStats> = {};
+  private quality: QualityChoice = { send: "auto", receive: "auto" };
+  private receiveCameras = true;
+  private tileSubstreams: Readonly<Record<string, number>> = {};
+
+  constructor(
+    private readonly roomId: string,
+    private readonly requestGrant: (roomId: string) => Promise<SfuGrant | null> = requestSfuGrant,
+  ) {}
+
+  get running(): boolean {
+    return this.transport !== null;
+  }
+
+  /** Asks the app for the meeting's Janus instance and a token, then joins; false when the SFU is not available. */
+  async start(selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): Promise<boolean> {
+    if (this.transport) return true;
+    const grant = await this.requestGrant(this.roomId);
+    if (!grant) return false;
+    const { SfuTransport } = await import("@/lib/rtc/sfu/sfu-transport");
+    const created = new SfuTransport({
+      url: grant.url,
+      room: grant.room,
+      token: grant.token,
+      tokenExpiresAt: grant.expiresAt,
+      fetchToken: () => this.requestGrant(this.roomId),
+      selfId,
+      iceServers,
+      iceTransportPolicy,
+    });
+    this.transport = created;
+    const downlinkRating = () => this.latestStats[SFU_LEGS.downlink]?.rating;
+    created.on("remote-track", ({ participantId, slot, track }) => {
+      this.view.update((current) => {
+        const next = withTrack(current, participantId, slot, track);
+        return withDownlinkRatings({ ...next, connectionStates: { ...next.connectionStates, [participantId]: "connected" } }, downlinkRating());
+      });
+    });
+    created.on("remote-track-ended", ({ participantId, slot }) => {
+      this.view.update((current) => {
+        const remaining = without(current.tracks[participantId] ?? {}, slot);
+        const tracks = Object.keys(remaining).length ? { ...current.tracks, [participantId]: remaining } : without(current.tracks, participantId);
+        const connectionStates = tracks[participantId] ? current.connectionStates : without(current.connectionStates, participantId);
+        return withDownlinkRatings({ ...current, tracks, connectionStates }, downlinkRating());
+      });
+    });
+    created.on("stats", ({ peerId, summary, rating }) => {
+      this.latestStats = { ...this.latestStats, [peerId]: { summary, rating } };
+      // Re-rendering the tiles every 2 s for an unchanged level would be wasted work (withDownlinkRatings keeps the view).
+      if (peerId === SFU_LEGS.downlink) this.view.update((current) => withDownlinkRatings(current, rating));
+    });
+    created.on("error", ({ operation, error }) => report(error, operation));
+    try {
+      await created.start();
+    } catch (error) {
+      report(error, "start");
+      if (this.transport === created) this.stop();
+      return false;
+    }
+    if (this.transport !== created) return true;
+    this.publish(created, this.localMedia);
+    this.applyQuality(created);
+    created.setTileSubstreams(this.tileSubstreams).catch((error: unknown) => report(error, "tile layers"));
+    return true;
+  }
+
+  stop(): void {
+    void this.transport?.close();
+    this.transport = null;
+    this.latestStats = {};
+    this.view.set(EMPTY_MEDIA_VIEW);
+  }
+
+  setLocalMedia(media: LocalMedia): void {
+    this.localMedia = { ...this.localMedia, ...media };
+    if (this.transport) this.publish(this.transport, media);
+  }
+
+  /** The person's quality choice: which simulcast layers go up, and which layer of others' cameras comes down. */
+  setQuality(choice: QualityChoice): void {
+    this.quality = choice;
+    if (this.transport) this.applyQuality(this.transport);
+  }
+
+  /** Audio only off/on (the choice or the quality suggestion): whether Janus forwards us others' cameras. */
+  setReceiveCameras(receive: boolean): void {
+    this.receiveCameras = receive;
+    if (this.transport) this.applyQuality(this.transport);
+  }
+
+  /** The layer each person's camera needs for its tile's size (lib/domain/simulcast.ts `tileSubstreams`). */
+  setTileSubstreams(tiles: Readonly<Record<string, number>>): void {
+    this.tileSubstreams = tiles;
+    this.transport?.setTileSubstreams(tiles).catch((error: unknown) => report(error, "tile layers"));
+  }
+
+  /** The latest stats of the uplink and the downlink (as peers `sfu-uplink`, `sfu-downlink`). */
+  readonly readStats = (): StatsReading => Object.entries(this.latestStats).map(([peerId, stats]) => ({ peerId, ...stats }));
+
+  private applyQuality(target: SfuTransport): void {
+    target.setSendQuality(this.quality.send).catch((error: unknown) => report(error, "quality"));
+    target.setReceivePreference(sfuReceivePreference(this.quality.receive, this.receiveCameras)).catch((error: unknown) => report(error, "quality"));
+  }
+
+  private publish(target: SfuTransport, media: LocalMedia): void {
+    const slots = {
+      ...("audio" in media ? { audio: media.audio } : {}),
+      ...("video" in media ? { camera: media.video } : {}),
+      ...("screen" in media ? { screen: media.screen } : {}),
+    };
+    target.setLocalMedia(slots).catch((error: unknown) => report(error, "set local media"));
+  }
+}
