@@ -1,7 +1,7 @@
 /**
  * The server closes a socket that has not said `hello` 30 s after it connected (HELLO_TIMEOUT_MS in
  * lib/meeting/meeting-policy.ts). Join does not use a lobby socket open for longer than this, so its `hello` never
- * races that close; the lobby replaces its socket every 20 s (GRANT_PREFETCH_INTERVAL_MS in use-meeting.ts), well
+ * races that close; the lobby replaces its socket every 20 s (GRANT_PREFETCH_INTERVAL_MS in lobby-grants.ts), well
  * before.
  */
 export const LOBBY_SOCKET_MAX_AGE_MS = 25_000;
