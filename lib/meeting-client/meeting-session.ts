@@ -171,7 +171,7 @@ export class MeetingSession {
           iceServers: this.iceServers,
           iceTransportPolicy: this.iceTransportPolicy,
           receiveOnly: publishesNothing(rights),
-          largeMeeting: message.room.policy.largeMeeting,
+          mediaPath: message.room.mediaPath,
           onSfuUnavailable: () => this.prompt({ kind: "sfu-unavailable" }),
         });
         return;
@@ -183,6 +183,8 @@ export class MeetingSession {
       case "room-updated": {
         const self = before.participants.find((participant) => participant.id === before.selfId);
         if (self) this.restrictTo(mediaRights(self.role, message.policy));
+        // The room moved the meeting between the mesh and the SFU (head count, or the large-meeting mark).
+        if (message.mediaPath !== before.room.mediaPath) this.transport.switchTo(message.mediaPath, before.participants.map((participant) => participant.id));
         return;
       }
       case "knock":

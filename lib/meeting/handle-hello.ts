@@ -152,6 +152,8 @@ function join(state: MeetingState, connectionId: ConnectionId, identity: Connect
     effects: [
       send(connectionId, welcome(next, seat, event.issued.resumeToken, false)),
       ...toConnected(next, { type: "participant-joined", participant }, connectionId),
+      // A newcomer can move the meeting to the SFU (media path); their welcome already says so.
+      ...(next.room !== state.room ? toConnected(next, { type: "room-updated", ...next.room }, connectionId) : []),
     ],
   };
 }

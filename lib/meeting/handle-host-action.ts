@@ -122,6 +122,7 @@ function seatFromWaiting(state: MeetingState, host: Seat, entry: WaitingEntry, f
     effects.push(send(entry.connectionId, welcome(next, seat, fresh.resumeToken, false)));
   }
   effects.push(...toConnected(next, { type: "participant-joined", participant }, entry.connectionId ?? undefined));
+  if (next.room !== state.room) effects.push(...toConnected(next, { type: "room-updated", ...next.room }, entry.connectionId ?? undefined));
   return { state: next, effects };
 }
 

@@ -3,7 +3,7 @@ import type { Participant } from "../signaling/participant";
 import { toConnected, unchanged } from "./effects";
 import type { MeetingEffect, MeetingTransition } from "./meeting-events";
 import type { MeetingState, StampedPolicy } from "./meeting-state";
-import { withParticipant } from "./meeting-updates";
+import { withMediaPath, withParticipant } from "./meeting-updates";
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -35,8 +35,8 @@ export function adoptPolicy(state: MeetingState, policy: StampedPolicy | undefin
   if (sameJson(policy.value, state.room.policy)) {
     return policy.stamp === state.policyStamp ? unchanged(state) : { state: { ...state, policyStamp: policy.stamp }, effects: [] };
   }
-  const room = { ...state.room, policy: policy.value };
-  const adopted: MeetingState = { ...state, room, policyStamp: policy.stamp };
+  // A room newly marked "large meeting" (or no longer) changes the media path with it.
+  const adopted = withMediaPath({ ...state, room: { ...state.room, policy: policy.value }, policyStamp: policy.stamp });
   const enforced = enforceMediaRights(adopted);
-  return { state: enforced.state, effects: [...toConnected(enforced.state, { type: "room-updated", ...room }), ...enforced.effects] };
+  return { state: enforced.state, effects: [...toConnected(enforced.state, { type: "room-updated", ...adopted.room }), ...enforced.effects] };
 }

@@ -86,7 +86,7 @@ export type MeetingState = {
   readonly recordingParts: number;
 };
 
-export const initialRoomSettings: RoomSettings = { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null };
+export const initialRoomSettings: RoomSettings = { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" };
 
 export const emptyMeeting: MeetingState = {
   connections: new Map(),

@@ -1,3 +1,4 @@
+import { nextMediaPath } from "../domain/media-path";
 import type { Participant } from "../signaling/participant";
 import type { ConnectionId, MeetingConnection, MeetingState, ParticipantId, Seat, WaitingEntry } from "./meeting-state";
 
@@ -13,7 +14,14 @@ export function withoutConnection(state: MeetingState, id: ConnectionId): Meetin
 
 /** Replaces a seat in place (keeping roster order) or appends a new one. */
 export function withSeat(state: MeetingState, seat: Seat): MeetingState {
-  return { ...state, seats: new Map(state.seats).set(seat.participant.id, seat) };
+  return withMediaPath({ ...state, seats: new Map(state.seats).set(seat.participant.id, seat) });
+}
+
+/** The media path the head count and the policy call for (lib/domain/media-path.ts); the same state when unchanged. */
+export function withMediaPath(state: MeetingState): MeetingState {
+  const { room } = state;
+  const mediaPath = nextMediaPath(room.mediaPath, state.seats.size, room.policy.largeMeeting);
+  return mediaPath === room.mediaPath ? state : { ...state, room: { ...room, mediaPath } };
 }
 
 /** Drops a participant and everything that pointed at it: its socket and the spotlight. */
@@ -25,7 +33,7 @@ export function withoutSeat(state: MeetingState, participantId: ParticipantId): 
   const connections = new Map(state.connections);
   if (seat.connectionId !== null) connections.delete(seat.connectionId);
   const room = state.room.spotlight === participantId ? { ...state.room, spotlight: null } : state.room;
-  return { ...state, seats, connections, room };
+  return withMediaPath({ ...state, seats, connections, room });
 }
 
 export function withParticipant(state: MeetingState, seat: Seat, participant: Participant): MeetingState {

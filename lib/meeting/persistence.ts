@@ -148,7 +148,7 @@ function readStored(entries: ReadonlyMap<string, unknown>): { state: MeetingStat
       waiting: new Map(waiting.map((entry) => [entry.participant.id, entry])),
       chat,
       nextChatSeq,
-      room: { locked: storedRoom?.locked ?? false, spotlight, policy, recording: storedRoom?.recording ?? null },
+      room: { locked: storedRoom?.locked ?? false, spotlight, policy, recording: storedRoom?.recording ?? null, mediaPath: storedRoom?.mediaPath ?? "mesh" },
       policyStamp: storedRoom?.policyStamp ?? 0,
       recordingParts: storedRoom?.recordingParts ?? 0,
     },

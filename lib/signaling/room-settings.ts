@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { mediaPathSchema } from "../domain/media-path";
 import { defaultRoomPolicy, roomPolicySchema } from "../domain/room-policy";
 import { participantIdSchema } from "./ids";
 
@@ -29,5 +30,10 @@ export const roomSettingsSchema = z.object({
   policy: roomPolicySchema.default(defaultRoomPolicy),
   /** Everyone sees it (REC) and is told when it changes; null when nothing records. */
   recording: activeRecordingSchema.nullable().default(null),
+  /**
+   * How the meeting's media travels now; the room decides it from the head count (lib/domain/media-path.ts) and
+   * clients move over make-before-break. Optional on the wire for servers that predate it.
+   */
+  mediaPath: mediaPathSchema.default("mesh"),
 });
 export type RoomSettings = z.infer<typeof roomSettingsSchema>;

@@ -63,7 +63,7 @@ export const initialMeetingViewState: MeetingViewState = {
   chat: [],
   unreadChat: 0,
   panel: null,
-  room: { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null },
+  room: { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" },
   waiting: [],
   layoutMode: "auto",
   pinned: null,
@@ -131,7 +131,7 @@ function reduceServerMessage(state: MeetingViewState, message: ServerMessage, at
         nextReactionId: state.nextReactionId + 1,
       };
     case "room-updated":
-      return { ...state, room: { locked: message.locked, spotlight: message.spotlight, policy: message.policy, recording: message.recording } };
+      return { ...state, room: { locked: message.locked, spotlight: message.spotlight, policy: message.policy, recording: message.recording, mediaPath: message.mediaPath } };
     case "waiting":
       return { ...state, phase: "waiting", selfId: null };
     case "waiting-updated":

@@ -1,9 +1,11 @@
+import type { MediaPath } from "@/lib/domain/media-path";
 import type { LocalMedia } from "@/lib/rtc";
 import type { RtcSignal } from "@/lib/signaling";
 import { Store } from "@/lib/meeting-client/store";
 import { EMPTY_MEDIA_VIEW, type MediaView, type StatsReading } from "./media-view";
 import { MeshTransport, type QualityChoice } from "./mesh-transport";
-import { SfuPath } from "./sfu-path";
+import { mergeDuringSwitch, pendingTracks, switchComplete } from "./path-switch";
+import { SfuPath, type SfuStart } from "./sfu-path";
 
 export type MediaJoin = {
   selfId: string;
@@ -11,8 +13,8 @@ export type MediaJoin = {
   iceServers: RTCIceServer[];
   iceTransportPolicy: RTCIceTransportPolicy;
   receiveOnly: boolean;
-  /** The room's policy says large meeting: media through the SFU from the start. */
-  largeMeeting: boolean;
+  /** The path the room says the meeting takes now (room settings `mediaPath`). */
+  mediaPath: MediaPath;
   /** The SFU did not answer and the meeting went peer-to-peer instead. */
   onSfuUnavailable: () => void;
 };
@@ -21,6 +23,8 @@ export type MediaJoin = {
 export interface MediaTransport {
   readonly view: Store<MediaView>;
   join(options: MediaJoin): void;
+  /** The room moved the meeting to the other path: move over without a gap (make-before-break). */
+  switchTo(path: MediaPath, participantIds: readonly string[]): void;
   stop(): void;
   handleSignal(fromId: string, signal: RtcSignal): void;
   removePeer(peerId: string): void;
@@ -33,45 +37,58 @@ export interface MediaTransport {
   readonly readStats: () => StatsReading;
 }
 
+/** The mesh and SFU paths as this transport uses them (MeshTransport, SfuPath); tests give fakes. */
+export type MeshLike = Pick<MeshTransport, "view" | "running" | "start" | "stop" | "handleSignal" | "syncPeers" | "removePeer" | "setLocalMedia" | "setReceiveOnly" | "setReceiveCameras" | "setQuality" | "readStats">;
+export type SfuLike = Pick<SfuPath, "view" | "running" | "stop" | "setLocalMedia" | "setReceiveCameras" | "setQuality" | "setTileSubstreams" | "readStats"> & {
+  start(selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): Promise<SfuStart>;
+};
+
+/** A switch that has not completed by then completes anyway: the old path stops even if some track never came. */
+export const SWITCH_DEADLINE_MS = 8_000;
+
 /**
- * The meeting's media path: the peer mesh, or for large meetings the SFU (falling back to the mesh when no media
- * server answers). One view and one set of controls, whichever carries the media; local media and quality
- * choices go to both, so whichever carries the meeting follows them.
+ * The meeting's media path: the peer mesh or the SFU, as the room decides (`mediaPath`), with a live move between
+ * them. Moving is make-before-break: the new path starts while the old one still carries the meeting, each
+ * person's picture and voice switch to the new path as its tracks go live, and the old path stops once the new
+ * one carries everything it did (or after SWITCH_DEADLINE_MS). When the SFU does not answer, the meeting stays on
+ * (or goes back to) the mesh. Local media and quality choices go to both paths, so either follows them.
  */
 export class MeshOrSfuTransport implements MediaTransport {
   readonly view = new Store<MediaView>(EMPTY_MEDIA_VIEW);
-  private readonly mesh: MeshTransport;
-  private readonly sfu: SfuPath;
-  private viaSfu = false;
+  private readonly mesh: MeshLike;
+  private readonly sfu: SfuLike;
+  /** The path that carries the meeting, or that it is moving to. */
+  private carrier: MediaPath = "mesh";
+  private joined: MediaJoin | null = null;
+  private deadline: ReturnType<typeof setTimeout> | null = null;
+  private readonly watched = new WeakSet<MediaStreamTrack>();
 
-  constructor(roomId: string, sendSignal: (toParticipantId: string, signal: RtcSignal) => void) {
-    this.mesh = new MeshTransport(sendSignal);
-    this.sfu = new SfuPath(roomId);
-    this.mesh.view.subscribe(() => this.showCurrentPath());
-    this.sfu.view.subscribe(() => this.showCurrentPath());
+  constructor(roomId: string, sendSignal: (toParticipantId: string, signal: RtcSignal) => void, paths?: { mesh: MeshLike; sfu: SfuLike }) {
+    this.mesh = paths?.mesh ?? new MeshTransport(sendSignal);
+    this.sfu = paths?.sfu ?? new SfuPath(roomId);
+    this.mesh.view.subscribe(() => this.refresh());
+    this.sfu.view.subscribe(() => this.refresh());
   }
 
   join(options: MediaJoin): void {
-    const startMesh = () => {
-      this.mesh.start(options.selfId, options.iceServers, options.iceTransportPolicy);
-      this.mesh.setReceiveOnly(options.receiveOnly);
-      this.mesh.syncPeers(options.participantIds);
-    };
-    if (!options.largeMeeting) return startMesh();
-    this.setViaSfu(true);
-    void this.sfu.start(options.selfId, options.iceServers, options.iceTransportPolicy).then((started) => {
-      if (started) return;
-      // Everyone's client falls back alike, so the mesh forms among them.
-      this.setViaSfu(false);
-      options.onSfuUnavailable();
-      startMesh();
-    });
+    this.joined = options;
+    if (options.mediaPath === "sfu") void this.moveToSfu(options.participantIds);
+    else this.moveToMesh(options.participantIds);
+  }
+
+  switchTo(path: MediaPath, participantIds: readonly string[]): void {
+    if (!this.joined || path === this.carrier) return;
+    if (path === "sfu") void this.moveToSfu(participantIds);
+    else this.moveToMesh(participantIds);
   }
 
   stop(): void {
+    this.joined = null;
+    this.clearDeadline();
     this.mesh.stop();
     this.sfu.stop();
-    this.setViaSfu(false);
+    this.carrier = "mesh";
+    this.refresh();
   }
 
   handleSignal(fromId: string, signal: RtcSignal): void {
@@ -88,6 +105,7 @@ export class MeshOrSfuTransport implements MediaTransport {
   }
 
   setReceiveOnly(receiveOnly: boolean): void {
+    if (this.joined) this.joined = { ...this.joined, receiveOnly };
     this.mesh.setReceiveOnly(receiveOnly);
   }
 
@@ -105,15 +123,87 @@ export class MeshOrSfuTransport implements MediaTransport {
     this.sfu.setTileSubstreams(tiles);
   }
 
-  /** Quality reports and samples come from whichever path carries the media: mesh peers, or the SFU's two legs. */
-  readonly readStats = (): StatsReading => (this.viaSfu ? this.sfu.readStats() : this.mesh.readStats());
+  /** Quality reports and samples come from the path that carries the media: mesh peers, or the SFU's two legs. */
+  readonly readStats = (): StatsReading => (this.carrier === "sfu" ? this.sfu.readStats() : this.mesh.readStats());
 
-  private setViaSfu(viaSfu: boolean): void {
-    this.viaSfu = viaSfu;
-    this.showCurrentPath();
+  private moveToMesh(participantIds: readonly string[]): void {
+    const joined = this.joined;
+    if (!joined) return;
+    this.carrier = "mesh";
+    this.mesh.start(joined.selfId, joined.iceServers, joined.iceTransportPolicy);
+    this.mesh.setReceiveOnly(joined.receiveOnly);
+    this.mesh.syncPeers(participantIds);
+    this.armDeadline();
+    this.refresh();
   }
 
-  private showCurrentPath(): void {
-    this.view.set(this.viaSfu ? this.sfu.view.get() : this.mesh.view.get());
+  private async moveToSfu(participantIds: readonly string[]): Promise<void> {
+    const joined = this.joined;
+    if (!joined) return;
+    this.carrier = "sfu";
+    this.refresh();
+    const started = await this.sfu.start(joined.selfId, joined.iceServers, joined.iceTransportPolicy);
+    if (this.joined !== joined || this.carrier !== "sfu") return;
+    if (started === "started") {
+      this.armDeadline();
+      this.refresh();
+      return;
+    }
+    // Everyone's client falls back alike, so the mesh forms (or stays) among them.
+    if (started === "unavailable") joined.onSfuUnavailable();
+    if (this.mesh.running) {
+      this.carrier = "mesh";
+      this.refresh();
+    } else this.moveToMesh(participantIds);
+  }
+
+  /** The path that is not the carrier, while it still runs: the meeting is between the two. */
+  private previousPath(): MeshLike | SfuLike | null {
+    const previous = this.carrier === "sfu" ? this.mesh : this.sfu;
+    return previous.running ? previous : null;
+  }
+
+  private refresh(): void {
+    const current = (this.carrier === "sfu" ? this.sfu : this.mesh).view.get();
+    const previous = this.previousPath();
+    if (!previous) {
+      this.view.set(current);
+      return;
+    }
+    const previousView = previous.view.get();
+    const carrierRunning = (this.carrier === "sfu" ? this.sfu : this.mesh).running;
+    if (carrierRunning && switchComplete(current.tracks, previousView.tracks)) {
+      this.completeSwitch();
+      return;
+    }
+    for (const track of pendingTracks(current)) this.watchUntilLive(track);
+    this.view.set(mergeDuringSwitch(current, previousView));
+  }
+
+  private completeSwitch(): void {
+    this.clearDeadline();
+    this.previousPath()?.stop();
+    this.view.set((this.carrier === "sfu" ? this.sfu : this.mesh).view.get());
+  }
+
+  /** A track of the new path going live can complete the switch: look again then. */
+  private watchUntilLive(track: MediaStreamTrack): void {
+    if (this.watched.has(track)) return;
+    this.watched.add(track);
+    track.addEventListener("unmute", () => this.refresh(), { once: true });
+  }
+
+  private armDeadline(): void {
+    this.clearDeadline();
+    if (!this.previousPath()) return;
+    this.deadline = setTimeout(() => {
+      this.deadline = null;
+      if (this.previousPath()) this.completeSwitch();
+    }, SWITCH_DEADLINE_MS);
+  }
+
+  private clearDeadline(): void {
+    if (this.deadline !== null) clearTimeout(this.deadline);
+    this.deadline = null;
   }
 }

@@ -9,11 +9,17 @@ import type { QualityChoice } from "./mesh-transport";
 
 export type SfuGrant = { url: string; room: string; token: string; expiresAt: string };
 
-/** The meeting's Janus instance, room and a token from the app; null when no media server is available. */
-export async function requestSfuGrant(roomId: string): Promise<SfuGrant | null> {
+/** `not-configured`: this deployment has no media server (409), so the mesh is the only path and nobody is warned. */
+export type SfuGrantResult = { ok: true; grant: SfuGrant } | { ok: false; reason: "not-configured" | "unavailable" };
+
+/** The meeting's Janus instance, room and a token from the app. */
+export async function requestSfuGrant(roomId: string): Promise<SfuGrantResult> {
   const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/sfu`, { method: "POST" }).catch(() => null);
-  return response?.ok ? ((await response.json()) as SfuGrant) : null;
+  if (response?.ok) return { ok: true, grant: (await response.json()) as SfuGrant };
+  return { ok: false, reason: response?.status === 409 ? "not-configured" : "unavailable" };
 }
+
+export type SfuStart = "started" | "not-configured" | "unavailable";
 
 function report(error: unknown, where: string) {
   console.warn(`[meeting] sfu ${where}`, error);
@@ -42,25 +48,29 @@ export class SfuPath {
 
   constructor(
     private readonly roomId: string,
-    private readonly requestGrant: (roomId: string) => Promise<SfuGrant | null> = requestSfuGrant,
+    private readonly requestGrant: (roomId: string) => Promise<SfuGrantResult> = requestSfuGrant,
   ) {}
 
   get running(): boolean {
     return this.transport !== null;
   }
 
-  /** Asks the app for the meeting's Janus instance and a token, then joins; false when the SFU is not available. */
-  async start(selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): Promise<boolean> {
-    if (this.transport) return true;
-    const grant = await this.requestGrant(this.roomId);
-    if (!grant) return false;
+  /** Asks the app for the meeting's Janus instance and a token, then joins. */
+  async start(selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): Promise<SfuStart> {
+    if (this.transport) return "started";
+    const granted = await this.requestGrant(this.roomId);
+    if (!granted.ok) return granted.reason;
+    const { grant } = granted;
     const { SfuTransport } = await import("@/lib/rtc/sfu/sfu-transport");
     const created = new SfuTransport({
       url: grant.url,
       room: grant.room,
       token: grant.token,
       tokenExpiresAt: grant.expiresAt,
-      fetchToken: () => this.requestGrant(this.roomId),
+      fetchToken: async () => {
+        const renewed = await this.requestGrant(this.roomId);
+        return renewed.ok ? renewed.grant : null;
+      },
       selfId,
       iceServers,
       iceTransportPolicy,
@@ -92,13 +102,13 @@ export class SfuPath {
     } catch (error) {
       report(error, "start");
       if (this.transport === created) this.stop();
-      return false;
+      return "unavailable";
     }
-    if (this.transport !== created) return true;
+    if (this.transport !== created) return "started";
     this.publish(created, this.localMedia);
     this.applyQuality(created);
     created.setTileSubstreams(this.tileSubstreams).catch((error: unknown) => report(error, "tile layers"));
-    return true;
+    return "started";
   }
 
   stop(): void {

@@ -50,7 +50,9 @@ export class FakeTransport implements MediaTransport {
   removed: string[] = [];
   published: LocalMedia[] = [];
   receiveOnly: boolean[] = [];
+  switches: { path: string; participantIds: readonly string[] }[] = [];
   join = (options: MediaJoin) => void this.joins.push(options);
+  switchTo = (path: "mesh" | "sfu", participantIds: readonly string[]) => void this.switches.push({ path, participantIds });
   stop = () => void this.stops++;
   handleSignal = (from: string, signal: unknown) => void this.signals.push({ from, signal });
   removePeer = (peerId: string) => void this.removed.push(peerId);

@@ -52,7 +52,7 @@ describe("MeetingSession", () => {
     receive(welcome(self, [other]));
     expect(session.view.get().phase).toBe("in-meeting");
     expect(transport.joins).toHaveLength(1);
-    expect(transport.joins[0]).toMatchObject({ selfId: "p1", participantIds: ["p1", "p2"], iceServers: GRANT.iceServers, iceTransportPolicy: "relay", receiveOnly: false, largeMeeting: false });
+    expect(transport.joins[0]).toMatchObject({ selfId: "p1", participantIds: ["p1", "p2"], iceServers: GRANT.iceServers, iceTransportPolicy: "relay", receiveOnly: false, mediaPath: "mesh" });
     expect(transport.published.at(-1)).toEqual({ audio: expect.objectContaining({ id: "mic" }), video: expect.objectContaining({ id: "cam" }), screen: null });
     expect(connection.sent.filter((message) => message.type === "media")).toEqual([{ type: "media", audio: true, video: true, screen: false }]);
   });
@@ -69,13 +69,13 @@ describe("MeetingSession", () => {
   it("enters muted and with the camera off when the room's policy says so, but not when resuming a seat", () => {
     const policy = { ...defaultRoomPolicy, muteOnEntry: true, cameraOffOnEntry: true };
     const first = setUp();
-    first.receive(welcome(self, [], { room: { locked: false, spotlight: null, policy, recording: null } }));
+    first.receive(welcome(self, [], { room: { locked: false, spotlight: null, policy, recording: null, mediaPath: "mesh" } }));
     expect(first.media.microphone.enabled).toBe(false);
     expect(first.media.camera.enabled).toBe(false);
     expect(first.connection.sent.filter((message) => message.type === "media").at(-1)).toEqual({ type: "media", audio: false, video: false, screen: false });
 
     const resumed = setUp();
-    resumed.receive(welcome(self, [], { room: { locked: false, spotlight: null, policy, recording: null }, resumed: true }));
+    resumed.receive(welcome(self, [], { room: { locked: false, spotlight: null, policy, recording: null, mediaPath: "mesh" }, resumed: true }));
     expect(resumed.media.microphone.enabled).toBe(true);
   });
 
@@ -98,12 +98,30 @@ describe("MeetingSession", () => {
     expect(transport.published.at(-1)).toEqual({ audio: null, video: null, screen: null });
   });
 
+  it("follows the room between the mesh and the SFU, starting large meetings on the SFU", () => {
+    const { transport, receive } = setUp();
+    receive(welcome(self, [other]));
+    expect(transport.joins[0]?.mediaPath).toBe("mesh");
+    const room = { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null };
+    receive({ type: "room-updated", ...room, mediaPath: "sfu" });
+    receive({ type: "room-updated", ...room, locked: true, mediaPath: "sfu" });
+    receive({ type: "room-updated", ...room, mediaPath: "mesh" });
+    expect(transport.switches).toEqual([
+      { path: "sfu", participantIds: ["p1", "p2"] },
+      { path: "mesh", participantIds: ["p1", "p2"] },
+    ]);
+
+    const large = setUp();
+    large.receive(welcome(self, [other], { room: { ...room, mediaPath: "sfu" } }));
+    expect(large.transport.joins[0]?.mediaPath).toBe("sfu");
+  });
+
   it("passes signals to the media path and drops the connection of whoever leaves", () => {
     const { transport, receive } = setUp();
     receive(welcome(self, [other]));
     const payload = { kind: "candidate", candidate: null } as unknown as Extract<ServerMessage, { type: "signal" }>["payload"];
     receive({ type: "signal", from: "p2", payload });
-    receive({ type: "participant-left", participantId: "p2" });
+    receive({ type: "participant-left", participantId: "p2", reason: "left" });
     expect(transport.signals).toEqual([{ from: "p2", signal: payload }]);
     expect(transport.removed).toEqual(["p2"]);
   });
@@ -121,10 +139,10 @@ describe("MeetingSession", () => {
   it("prompts a host about each knock and withdraws the prompt once someone settled it", () => {
     const { prompts, receive } = setUp();
     receive(welcome(participant("p1", { role: "host" }), [], { waiting: [] }));
-    const dan = { id: "w1", userId: "user-dan", name: "Dan", knockedAt: 5_000 };
-    receive({ type: "knock", participant: dan } as ServerMessage);
-    receive({ type: "waiting-updated", waiting: [dan] } as ServerMessage);
-    receive({ type: "waiting-updated", waiting: [] } as ServerMessage);
+    const dan = { id: "w1", userId: "user-dan", name: "Dan", role: "participant" as const, since: 5_000 };
+    receive({ type: "knock", participant: dan });
+    receive({ type: "waiting-updated", waiting: [dan] });
+    receive({ type: "waiting-updated", waiting: [] });
     expect(prompts).toContainEqual({ kind: "knock", participant: dan });
     expect(prompts).toContainEqual({ kind: "knock-settled", participantId: "w1" });
   });

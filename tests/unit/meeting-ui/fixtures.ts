@@ -26,7 +26,7 @@ export function welcome(self: Participant, others: Participant[] = [], overrides
     self,
     participants: [self, ...others],
     chat: [],
-    room: { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null },
+    room: { locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" },
     resume: "a".repeat(43),
     resumed: false,
     waiting: [],

@@ -47,20 +47,20 @@ describe("noticesFor", () => {
 
   it("warns when a host mutes you, and describes room changes", () => {
     expect(noticesFor(inMeeting, { type: "muted-by-host", by: "ann" })).toEqual([{ text: "A host muted your microphone", toast: "warning" }]);
-    expect(noticesFor(inMeeting, { type: "room-updated", locked: true, spotlight: null, policy: defaultRoomPolicy, recording: null })[0]?.text).toMatch(/locked/);
-    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "ann", policy: defaultRoomPolicy, recording: null })).toEqual([{ text: "Ann is spotlighted for everyone", toast: null }]);
-    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "me", policy: defaultRoomPolicy, recording: null })).toEqual([{ text: "You are spotlighted for everyone", toast: "info" }]);
+    expect(noticesFor(inMeeting, { type: "room-updated", locked: true, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" })[0]?.text).toMatch(/locked/);
+    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "ann", policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" })).toEqual([{ text: "Ann is spotlighted for everyone", toast: null }]);
+    expect(noticesFor(inMeeting, { type: "room-updated", locked: false, spotlight: "me", policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" })).toEqual([{ text: "You are spotlighted for everyone", toast: "info" }]);
   });
 
   it("tells everyone, out loud and on screen, when recording starts and stops, and a joiner that it runs", () => {
     const recording = { id: "11111111-2222-4333-8444-555555555555", by: "ann", userId: "u-ann", startedAt: 1, part: 1 };
-    const started = { type: "room-updated" as const, locked: false, spotlight: null, policy: defaultRoomPolicy, recording };
+    const started = { type: "room-updated" as const, locked: false, spotlight: null, policy: defaultRoomPolicy, recording, mediaPath: "mesh" as const };
     expect(noticesFor(inMeeting, started)).toEqual([{ text: "Ann started recording this meeting", toast: "warning" }]);
     expect(noticesFor(inMeeting, { ...started, recording: { ...recording, by: "me" } })[0]?.text).toMatch(/^You started recording/);
     const whileRecording = reduceMeetingView(inMeeting, { type: "server", message: started, at: 2 });
     expect(noticesFor(whileRecording, started)).toEqual([]);
-    expect(noticesFor(whileRecording, { ...started, recording: null })).toEqual([{ text: "Recording stopped", toast: "info" }]);
-    const joinedDuring = welcome(me, [ann], { room: { locked: false, spotlight: null, policy: defaultRoomPolicy, recording } });
+    expect(noticesFor(whileRecording, { ...started, recording: null, mediaPath: "mesh" })).toEqual([{ text: "Recording stopped", toast: "info" }]);
+    const joinedDuring = welcome(me, [ann], { room: { locked: false, spotlight: null, policy: defaultRoomPolicy, recording, mediaPath: "mesh" } });
     expect(noticesFor(initialMeetingViewState, joinedDuring)).toContainEqual({ text: "This meeting is being recorded", toast: "warning" });
   });
 

@@ -16,7 +16,7 @@ const server = (message: ServerMessage, at = 0): MeetingViewEvent => ({ type: "s
 
 describe("reduceMeetingView", () => {
   it("takes the roster, history and room settings from welcome", () => {
-    const state = run([server(welcome(me, [ann], { chat: [chatMessage("1", "ann")], room: { locked: true, spotlight: "ann", policy: defaultRoomPolicy, recording: null } }))]);
+    const state = run([server(welcome(me, [ann], { chat: [chatMessage("1", "ann")], room: { locked: true, spotlight: "ann", policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" } }))]);
     expect(state).toMatchObject({ phase: "in-meeting", selfId: "me", room: { locked: true, spotlight: "ann" }, unreadChat: 0 });
     expect(state.participants.map((p) => p.id)).toEqual(["me", "ann"]);
     expect(state.chat.map((m) => m.id)).toEqual(["1"]);
@@ -111,7 +111,7 @@ describe("reduceMeetingView", () => {
   });
 
   it("applies room updates", () => {
-    expect(run([server(welcome(me, [ann])), server({ type: "room-updated", locked: true, spotlight: "ann", policy: defaultRoomPolicy, recording: null })]).room).toEqual({ locked: true, spotlight: "ann", policy: defaultRoomPolicy, recording: null });
+    expect(run([server(welcome(me, [ann])), server({ type: "room-updated", locked: true, spotlight: "ann", policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" })]).room).toEqual({ locked: true, spotlight: "ann", policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" });
   });
 });
 
@@ -140,6 +140,6 @@ describe("reduceMeetingView: waiting room and roles", () => {
 
   it("takes the room's policy from room updates", () => {
     const policy = { ...defaultRoomPolicy, chatEnabled: false };
-    expect(run([server(welcome(me)), server({ type: "room-updated", locked: false, spotlight: null, policy, recording: null })]).room.policy).toEqual(policy);
+    expect(run([server(welcome(me)), server({ type: "room-updated", locked: false, spotlight: null, policy, recording: null, mediaPath: "mesh" })]).room.policy).toEqual(policy);
   });
 });

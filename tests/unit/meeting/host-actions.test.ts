@@ -90,7 +90,7 @@ describe("host actions", () => {
     const { meeting, host, bob, carol } = meetingWithHost();
     const { effects } = meeting.send(host.socket, { type: "lock", locked: true });
     for (const socket of [host.socket, bob.socket, carol.socket]) {
-      expect(messagesTo(effects, socket)).toEqual([{ type: "room-updated", locked: true, spotlight: null, policy: defaultRoomPolicy, recording: null }]);
+      expect(messagesTo(effects, socket)).toEqual([{ type: "room-updated", locked: true, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" }]);
     }
 
     const stranger = meeting.connect("stranger");
@@ -111,7 +111,7 @@ describe("host actions", () => {
   it("spotlights a participant for everyone, refuses unknown targets, and clears the spotlight when its subject leaves", () => {
     const { meeting, host, bob, carol } = meetingWithHost();
     const { effects } = meeting.send(host.socket, { type: "spotlight", participantId: carol.id });
-    expect(messagesTo(effects, bob.socket)).toEqual([{ type: "room-updated", locked: false, spotlight: carol.id, policy: defaultRoomPolicy, recording: null }]);
+    expect(messagesTo(effects, bob.socket)).toEqual([{ type: "room-updated", locked: false, spotlight: carol.id, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" }]);
     expect(messagesTo(meeting.send(host.socket, { type: "spotlight", participantId: "nobody" }).effects, host.socket)).toMatchObject([
       { type: "error", code: "unknown_participant" },
     ]);
@@ -119,7 +119,7 @@ describe("host actions", () => {
     const left = meeting.send(carol.socket, { type: "leave" });
     expect(messagesTo(left.effects, bob.socket)).toEqual([
       { type: "participant-left", participantId: carol.id, reason: "left" },
-      { type: "room-updated", locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null },
+      { type: "room-updated", locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" },
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
   type MeetingEvent,
   type MeetingTransition,
 } from "@/lib/meeting";
+import { MESH_AT_PARTICIPANTS, type MediaPath, SFU_FROM_PARTICIPANTS } from "@/lib/domain/media-path";
 import { defaultRoomPolicy, type RoomPolicy } from "@/lib/domain/room-policy";
 import { forbiddenMedia } from "@/lib/domain/meeting-permissions";
 import type { ClientMessage, MeetingRole, Participant, ServerMessage } from "@/lib/signaling";
@@ -94,6 +95,8 @@ class Model {
   locked = false;
   spotlight: string | null = null;
   policy: RoomPolicy = defaultRoomPolicy;
+  /** Through the SFU from SFU_FROM_PARTICIPANTS seated, back to the mesh at MESH_AT_PARTICIPANTS or fewer. */
+  mediaPath: MediaPath = "mesh";
   /** The stamp of the adopted policy: a token's policy is adopted unless an adopted one is newer. */
   stamp = 0;
 
@@ -413,6 +416,8 @@ describe("meeting state machine properties", () => {
 
           const targetSocketBefore = signal ? model.seats.get(signal.to)?.socket : undefined;
           const transition: MeetingTransition = meeting.apply(event);
+          if (model.seats.size >= SFU_FROM_PARTICIPANTS) model.mediaPath = "sfu";
+          else if (model.seats.size <= MESH_AT_PARTICIPANTS) model.mediaPath = "mesh";
           const { state, effects } = transition;
 
           // The roster, sockets and room match the reference model.
@@ -420,7 +425,7 @@ describe("meeting state machine properties", () => {
             [...model.seats].map(([id, seat]) => [id, seat.userId, seat.role, seat.socket === null ? "reconnecting" : "connected"]),
           );
           expect(new Set(state.connections.keys())).toEqual(new Set([...model.pending.keys(), ...model.joined.keys(), ...model.waitingSockets.keys()]));
-          expect(state.room).toEqual({ locked: model.locked, spotlight: model.spotlight, policy: model.policy, recording: null });
+          expect(state.room).toEqual({ locked: model.locked, spotlight: model.spotlight, policy: model.policy, recording: null, mediaPath: model.mediaPath });
           expect([...state.waiting].map(([id, entry]) => [id, entry.participant.userId, entry.participant.role, entry.connectionId])).toEqual(
             [...model.waiting].map(([id, entry]) => [id, entry.userId, entry.role, entry.socket]),
           );

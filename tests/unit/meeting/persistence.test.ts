@@ -45,7 +45,7 @@ describe("meeting persistence", () => {
 
     expect(rosterOf(state)).toEqual(rosterOf(meeting.state).map((participant) => ({ ...participant, connection: "reconnecting" })));
     expect(state.chat.map((entry) => entry.message)).toEqual(meeting.state.chat.map((entry) => entry.message));
-    expect(state.room).toEqual({ locked: true, spotlight: bob.id, policy: defaultRoomPolicy, recording: null });
+    expect(state.room).toEqual({ locked: true, spotlight: bob.id, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" });
     expect(state.connections.size).toBe(0);
     for (const seat of state.seats.values()) expect(seat.graceDeadline).toBe(later + RECONNECT_GRACE_MS);
     expect(effects).toContainEqual({ type: "schedule", at: later + RECONNECT_GRACE_MS });
@@ -85,7 +85,7 @@ describe("meeting persistence", () => {
     for (const person of [alice, bob, carol]) meeting.disconnect(person.socket);
     const { state, effects } = restoreMeeting(meeting.storage, meeting.now + RECONNECT_GRACE_MS);
     expect(state.seats.size + state.chat.length).toBe(0);
-    expect(state.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null });
+    expect(state.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" });
     const deleted = effects.flatMap((effect) => (effect.type === "persist" ? effect.delete : []));
     expect(new Set(deleted)).toEqual(new Set(meeting.storage.keys()));
   });
@@ -116,7 +116,7 @@ describe("meeting persistence: records written before roles and the waiting room
       1000,
     );
     expect(invalidKeys).toEqual([]);
-    expect(state.room).toEqual({ locked: true, spotlight: null, policy: defaultRoomPolicy, recording: null });
+    expect(state.room).toEqual({ locked: true, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" });
     expect(state.policyStamp).toBe(0);
     expect(state.seats.get("p1")).toMatchObject({ admittedBy: null, participant: { role: "host" } });
   });

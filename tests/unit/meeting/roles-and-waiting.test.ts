@@ -110,7 +110,7 @@ describe("roles", () => {
     expect(meeting.state.room.policy).toEqual(stricter);
     expect(messagesTo(effects, hannah.socket)).toEqual(
       expect.arrayContaining([
-        { type: "room-updated", locked: false, spotlight: null, policy: stricter, recording: null },
+        { type: "room-updated", locked: false, spotlight: null, policy: stricter, recording: null, mediaPath: "mesh" },
         { type: "participant-updated", participant: expect.objectContaining({ id: bob.id, media: { audio: true, video: false, screen: false } }) },
       ]),
     );
@@ -130,7 +130,7 @@ describe("roles", () => {
     expect(meeting.state.room.policy).toEqual(stricter);
     expect(messagesTo(pushed.effects, bob.socket)).toEqual(
       expect.arrayContaining([
-        { type: "room-updated", locked: false, spotlight: null, policy: stricter, recording: null },
+        { type: "room-updated", locked: false, spotlight: null, policy: stricter, recording: null, mediaPath: "mesh" },
         { type: "participant-updated", participant: expect.objectContaining({ id: bob.id, media: { audio: true, video: false, screen: false } }) },
       ]),
     );

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Store } from "@/lib/meeting-client/store";
+import { EMPTY_MEDIA_VIEW, type MediaView } from "@/lib/meeting-client/transport/media-view";
+import { type MediaJoin, MeshOrSfuTransport, SWITCH_DEADLINE_MS } from "@/lib/meeting-client/transport/media-transport";
+import type { SfuStart } from "@/lib/meeting-client/transport/sfu-path";
+
+/** A remote track that goes live (unmuted) when the test says packets arrived. */
+class FakeTrack extends EventTarget {
+  muted = true;
+  readyState: MediaStreamTrackState = "live";
+  constructor(readonly id: string) {
+    super();
+  }
+  arrive() {
+    this.muted = false;
+    this.dispatchEvent(new Event("unmute"));
+  }
+}
+
+function live(id: string): MediaStreamTrack {
+  const track = new FakeTrack(id);
+  track.muted = false;
+  return track as unknown as MediaStreamTrack;
+}
+
+class FakePath {
+  readonly view = new Store<MediaView>(EMPTY_MEDIA_VIEW);
+  running = false;
+  starts = 0;
+  startResult: SfuStart = "started";
+  start = vi.fn(async () => {
+    this.starts++;
+    if (this.startResult === "started") this.running = true;
+    return this.startResult;
+  });
+  stop = vi.fn(() => {
+    this.running = false;
+    this.view.set(EMPTY_MEDIA_VIEW);
+  });
+  show(tracks: MediaView["tracks"]) {
+    this.view.set({ ...EMPTY_MEDIA_VIEW, tracks });
+  }
+  handleSignal = vi.fn();
+  syncPeers = vi.fn();
+  removePeer = vi.fn();
+  setLocalMedia = vi.fn();
+  setReceiveOnly = vi.fn();
+  setReceiveCameras = vi.fn();
+  setQuality = vi.fn();
+  setTileSubstreams = vi.fn();
+  readStats = vi.fn(() => []);
+}
+
+function setUp() {
+  const mesh = new FakePath();
+  mesh.start = vi.fn(async () => {
+    mesh.running = true;
+    return "started" as const;
+  });
+  const sfu = new FakePath();
+  const transport = new MeshOrSfuTransport("room", () => undefined, { mesh: mesh as never, sfu: sfu as never });
+  const unavailable = vi.fn();
+  const join = (mediaPath: MediaJoin["mediaPath"]) =>
+    transport.join({ selfId: "me", participantIds: ["me", "bob"], iceServers: [], iceTransportPolicy: "all", receiveOnly: false, mediaPath, onSfuUnavailable: unavailable });
+  return { mesh, sfu, transport, join, unavailable };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => vi.useRealTimers());
+
+describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
+  it("keeps the mesh until the SFU's tracks are live, shows each person's live track meanwhile, then stops the mesh", async () => {
+    const { mesh, sfu, transport, join } = setUp();
+    join("mesh");
+    const meshCamera = live("mesh-cam");
+    const meshAudio = live("mesh-mic");
+    mesh.show({ bob: { camera: meshCamera, audio: meshAudio } });
+    expect(transport.view.get().tracks.bob?.camera).toBe(meshCamera);
+
+    transport.switchTo("sfu", ["me", "bob"]);
+    await flush();
+    expect(sfu.starts).toBe(1);
+    const sfuCamera = new FakeTrack("sfu-cam");
+    const sfuAudio = new FakeTrack("sfu-mic");
+    sfu.show({ bob: { camera: sfuCamera as unknown as MediaStreamTrack, audio: sfuAudio as unknown as MediaStreamTrack } });
+    // Not live yet: the mesh's picture stays on screen.
+    expect(transport.view.get().tracks.bob?.camera).toBe(meshCamera);
+    sfuCamera.arrive();
+    expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: meshAudio });
+    expect(mesh.stop).not.toHaveBeenCalled();
+    sfuAudio.arrive();
+    expect(mesh.stop).toHaveBeenCalledTimes(1);
+    expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: sfuAudio });
+  });
+
+  it("back to the mesh: the SFU stays until the mesh carries everyone, and at the latest until the deadline", async () => {
+    vi.useFakeTimers();
+    const { mesh, sfu, transport, join } = setUp();
+    join("sfu");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(mesh.running).toBe(false);
+    sfu.show({ bob: { camera: live("sfu-cam") }, cat: { camera: live("sfu-cam-2") } });
+
+    transport.switchTo("mesh", ["me", "bob", "cat"]);
+    expect(mesh.syncPeers).toHaveBeenCalledWith(["me", "bob", "cat"]);
+    mesh.show({ bob: { camera: live("mesh-cam") } });
+    expect(sfu.stop).not.toHaveBeenCalled();
+    expect(transport.view.get().tracks.cat?.camera?.id).toBe("sfu-cam-2");
+    await vi.advanceTimersByTimeAsync(SWITCH_DEADLINE_MS);
+    expect(sfu.stop).toHaveBeenCalledTimes(1);
+    expect(Object.keys(transport.view.get().tracks)).toEqual(["bob"]);
+  });
+
+  it("stays on the mesh when the SFU is not set up here, and says so only when it is set up but not answering", async () => {
+    const quiet = setUp();
+    quiet.sfu.startResult = "not-configured";
+    quiet.join("mesh");
+    quiet.transport.switchTo("sfu", ["me", "bob"]);
+    await flush();
+    expect(quiet.mesh.stop).not.toHaveBeenCalled();
+    expect(quiet.unavailable).not.toHaveBeenCalled();
+
+    const broken = setUp();
+    broken.sfu.startResult = "unavailable";
+    broken.join("sfu");
+    await flush();
+    expect(broken.unavailable).toHaveBeenCalledTimes(1);
+    expect(broken.mesh.running).toBe(true);
+    expect(broken.mesh.syncPeers).toHaveBeenCalledWith(["me", "bob"]);
+  });
+});
