@@ -20,7 +20,7 @@ export const chromiumLaunchArgs = [
 ];
 
 /** Specs that hold calls with cameras (see `projects`). */
-const mediaSpecs = /(meeting|roles|rooms|rtc-engine|effects|noise-suppression|sfu|large-meeting|chat-files|controls|quality-choice|recording)\.spec\.ts/;
+const mediaSpecs = /(meeting|roles|rooms|rtc-engine|effects|noise-suppression|sfu|mesh-sfu-switch|large-meeting|chat-files|controls|quality-choice|recording)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -192,7 +192,7 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, profil
   }, []);
 
   return (
-    <div className="fixed inset-0 z-40 flex flex-col bg-slate-950 text-white" data-testid="meeting" data-phase={state.phase}>
+    <div className="fixed inset-0 z-40 flex flex-col bg-slate-950 text-white" data-testid="meeting" data-phase={state.phase} data-media-path={meeting.route.carrier} data-media-switching={meeting.route.switching}>
       <Toaster id={MEETING_TOASTER_ID} position="top-center" richColors closeButton={false} visibleToasts={3} />
       <MeetingHeader
         roomName={roomName}

@@ -39,6 +39,7 @@ export function useMeeting(roomId: string, media: MeetingMedia) {
   const { value: state, refresh } = useStoreInTransitions(session.view);
   const { value: status } = useStoreInTransitions(session.status);
   const transportView = useStore(session.transport.view);
+  const route = useStore(session.transport.route);
   const { transport, send } = session;
 
   useEffect(() => session.setMedia(sessionMediaOf(media)), [session, media]);
@@ -113,6 +114,7 @@ export function useMeeting(roomId: string, media: MeetingMedia) {
     self,
     rights,
     mesh: shownMedia,
+    route,
     readStats: transport.readStats,
     setTileSubstreams,
     audioOnly,

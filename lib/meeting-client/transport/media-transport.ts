@@ -19,9 +19,13 @@ export type MediaJoin = {
   onSfuUnavailable: () => void;
 };
 
+/** Which path carries the meeting, and whether it is moving to it (the old path still runs). */
+export type MediaRoute = { carrier: MediaPath; switching: boolean };
+
 /** The media path as the meeting session drives it; the session's unit tests give it a fake. */
 export interface MediaTransport {
   readonly view: Store<MediaView>;
+  readonly route: Store<MediaRoute>;
   join(options: MediaJoin): void;
   /** The room moved the meeting to the other path: move over without a gap (make-before-break). */
   switchTo(path: MediaPath, participantIds: readonly string[]): void;
@@ -55,6 +59,7 @@ export const SWITCH_DEADLINE_MS = 8_000;
  */
 export class MeshOrSfuTransport implements MediaTransport {
   readonly view = new Store<MediaView>(EMPTY_MEDIA_VIEW);
+  readonly route = new Store<MediaRoute>({ carrier: "mesh", switching: false });
   private readonly mesh: MeshLike;
   private readonly sfu: SfuLike;
   /** The path that carries the meeting, or that it is moving to. */
@@ -166,6 +171,7 @@ export class MeshOrSfuTransport implements MediaTransport {
   private refresh(): void {
     const current = (this.carrier === "sfu" ? this.sfu : this.mesh).view.get();
     const previous = this.previousPath();
+    this.showRoute(previous !== null);
     if (!previous) {
       this.view.set(current);
       return;
@@ -184,6 +190,12 @@ export class MeshOrSfuTransport implements MediaTransport {
     this.clearDeadline();
     this.previousPath()?.stop();
     this.view.set((this.carrier === "sfu" ? this.sfu : this.mesh).view.get());
+    this.showRoute(false);
+  }
+
+  private showRoute(switching: boolean): void {
+    const route = this.route.get();
+    if (route.carrier !== this.carrier || route.switching !== switching) this.route.set({ carrier: this.carrier, switching });
   }
 
   /** A track of the new path going live can complete the switch: look again then. */

@@ -38,6 +38,19 @@ describe("PartyKit meeting: relay and live state", () => {
     expect(await alice!.client.settled("signal", 0)).toEqual([]);
   });
 
+  it("moves the meeting to the SFU when the fifth person joins and back to the mesh when it is down to three", async () => {
+    const { roomId, people } = await room({ name: "Ann" }, { name: "Ben" }, { name: "Cat" }, { name: "Dan" });
+    for (const person of people) expect(person.welcome.room.mediaPath).toBe("mesh");
+    const eve = clients.track(await PartyClient.join(roomId, { name: "Eve" }));
+    expect(eve.welcome.room.mediaPath).toBe("sfu");
+    for (const person of people) expect(await person.client.next("room-updated")).toMatchObject({ mediaPath: "sfu" });
+
+    await eve.client.leave();
+    expect(await people[0]!.client.settled("room-updated")).toEqual([]);
+    await people[3]!.client.leave();
+    for (const person of people.slice(0, 3)) expect(await person.client.next("room-updated")).toMatchObject({ mediaPath: "mesh" });
+  });
+
   it("broadcasts chat to everyone and gives later joiners the history", async () => {
     const {
       roomId,
@@ -121,7 +134,7 @@ describe("PartyKit meeting: host actions", () => {
     expect(host!.client.drain("muted-by-host")).toEqual([]);
     expect(host!.client.socket.readyState).toBe(host!.client.socket.OPEN);
     const { welcome } = clients.track(await PartyClient.join(roomId, { name: "Checker" }));
-    expect(welcome.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null });
+    expect(welcome.room).toEqual({ locked: false, spotlight: null, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" });
     expect(welcome.participants).toHaveLength(3);
   });
 
@@ -157,7 +170,7 @@ describe("PartyKit meeting: host actions", () => {
     expect((await carol!.client.next("participant-updated")).participant.media.audio).toBe(false);
 
     host!.client.send({ type: "spotlight", participantId: carol!.welcome.self.id });
-    expect(await bob!.client.next("room-updated")).toEqual({ type: "room-updated", locked: false, spotlight: carol!.welcome.self.id, policy: defaultRoomPolicy, recording: null });
+    expect(await bob!.client.next("room-updated")).toEqual({ type: "room-updated", locked: false, spotlight: carol!.welcome.self.id, policy: defaultRoomPolicy, recording: null, mediaPath: "mesh" });
 
     host!.client.send({ type: "lock", locked: true });
     expect(await bob!.client.next("room-updated")).toMatchObject({ locked: true });

@@ -7,7 +7,7 @@ import type { SessionMedia } from "@/lib/meeting-client/session-media";
 import { Store } from "@/lib/meeting-client/store";
 import type { JoinGrant, ReceivedGrant } from "@/lib/meeting-client/state/join-grant";
 import { EMPTY_MEDIA_VIEW, type MediaView } from "@/lib/meeting-client/transport/media-view";
-import type { MediaJoin, MediaTransport } from "@/lib/meeting-client/transport/media-transport";
+import type { MediaJoin, MediaRoute, MediaTransport } from "@/lib/meeting-client/transport/media-transport";
 
 export function track(kind: "audio" | "video", id: string): MediaStreamTrack {
   return { kind, id } as MediaStreamTrack;
@@ -44,6 +44,7 @@ export class FakeMedia {
 /** Records what the session asks of the media path. */
 export class FakeTransport implements MediaTransport {
   readonly view = new Store<MediaView>(EMPTY_MEDIA_VIEW);
+  readonly route = new Store<MediaRoute>({ carrier: "mesh", switching: false });
   joins: MediaJoin[] = [];
   stops = 0;
   signals: { from: string; signal: unknown }[] = [];

@@ -89,8 +89,10 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     sfuCamera.arrive();
     expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: meshAudio });
     expect(mesh.stop).not.toHaveBeenCalled();
+    expect(transport.route.get()).toEqual({ carrier: "sfu", switching: true });
     sfuAudio.arrive();
     expect(mesh.stop).toHaveBeenCalledTimes(1);
+    expect(transport.route.get()).toEqual({ carrier: "sfu", switching: false });
     expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: sfuAudio });
   });
 

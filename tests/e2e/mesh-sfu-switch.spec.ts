@@ -1,0 +1,115 @@
+import { expect, type Page, test } from "@playwright/test";
+import { listSfuRooms } from "../../lib/sfu/sfu-rooms";
+import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting } from "./support/meeting";
+import { signInEveryone } from "./support/sign-in";
+
+/**
+ * The live move between the mesh and the SFU (lib/domain/media-path.ts): a fifth person moves a four-person mesh
+ * to Janus, and the meeting goes back to the mesh once it is down to three, make-before-break. Each receiver
+ * records when every other person's video presents a frame (requestVideoFrameCallback); the longest gap during
+ * each move is the freeze the person saw.
+ */
+const [janusUrl] = (process.env.JANUS_URLS ?? "").split(",").filter(Boolean);
+const access = { tokenSecret: process.env.JANUS_TOKEN_SECRET ?? "", adminKey: process.env.JANUS_ADMIN_KEY ?? "", tokenTtlSeconds: 120 };
+const names = { alice: "Alice Admin", bob: "Bob Builder", carol: "Carol Chen", dan: "Dan Diaz" };
+/** The issue's bound: nobody's picture stands still for more than a second while the meeting moves. */
+const MAX_FREEZE_MS = 1_000;
+
+/** Starts (or restarts) recording frame gaps per participant on this page. */
+function watchFrames(page: Page) {
+  return page.evaluate(() => {
+    type Watch = { lastAt: Map<string, number>; maxGap: Map<string, number>; videos: WeakSet<HTMLVideoElement>; timer?: number };
+    const scope = window as unknown as { frameWatch?: Watch };
+    if (scope.frameWatch?.timer) clearInterval(scope.frameWatch.timer);
+    const watch: Watch = { lastAt: new Map(), maxGap: new Map(), videos: new WeakSet() };
+    scope.frameWatch = watch;
+    const follow = (video: HTMLVideoElement, id: string) => {
+      const onFrame = (now: number) => {
+        if (scope.frameWatch !== watch) return;
+        const last = watch.lastAt.get(id);
+        if (last !== undefined) watch.maxGap.set(id, Math.max(watch.maxGap.get(id) ?? 0, now - last));
+        watch.lastAt.set(id, now);
+        if (video.isConnected) video.requestVideoFrameCallback(onFrame);
+      };
+      video.requestVideoFrameCallback(onFrame);
+    };
+    // Tiles (and their <video>) may be re-rendered when a track changes: new elements are picked up as they come.
+    watch.timer = window.setInterval(() => {
+      for (const tile of document.querySelectorAll<HTMLElement>("figure[data-participant-id]")) {
+        const video = tile.querySelector("video");
+        if (!video || watch.videos.has(video)) continue;
+        watch.videos.add(video);
+        follow(video, tile.dataset.participantId!);
+      }
+    }, 50);
+  });
+}
+
+/** The longest gap between two frames of each watched participant so far, including the time since the last one. */
+function longestFreezes(page: Page, ids: string[]): Promise<Record<string, number>> {
+  return page.evaluate((watched) => {
+    const watch = (window as unknown as { frameWatch: { lastAt: Map<string, number>; maxGap: Map<string, number> } }).frameWatch;
+    const now = performance.now();
+    return Object.fromEntries(watched.map((id) => [id, Math.round(Math.max(watch.maxGap.get(id) ?? Infinity, now - (watch.lastAt.get(id) ?? -Infinity)))]));
+  }, ids);
+}
+
+async function expectRoute(page: Page, carrier: "mesh" | "sfu") {
+  const meeting = page.getByTestId("meeting");
+  await expect(meeting).toHaveAttribute("data-media-path", carrier, { timeout: 20_000 });
+  await expect(meeting).toHaveAttribute("data-media-switching", "false", { timeout: 20_000 });
+}
+
+const sfuParticipants = async (roomId: string) => (await listSfuRooms(janusUrl!, access)).find((entry) => entry.room === roomId)?.participants ?? 0;
+
+test("a fifth person moves a four-person mesh to the SFU and the meeting goes back to the mesh at three, nobody frozen over a second", async ({ browser }) => {
+  test.skip(!janusUrl, "the stack runs no Janus (apt-get install janus)");
+  const people: Person[] = await signInEveryone(browser, ["alice", "bob", "carol", "dan", "bob"]);
+  const [alice, bob, carol, dan, bobsLaptop] = people as [Person, Person, Person, Person, Person];
+  const room = await createRoom(alice.page.request, `Growing meeting ${Date.now().toString(36)}`);
+  const first = [
+    { person: alice, name: names.alice },
+    { person: bob, name: names.bob },
+    { person: carol, name: names.carol },
+    { person: dan, name: names.dan },
+  ];
+  try {
+    for (const { person } of first) await joinMeeting(person, room, "low");
+    for (const viewer of first) {
+      await expectRoute(viewer.person.page, "mesh");
+      await Promise.all(first.filter((other) => other !== viewer).map((other) => expectFramesAdvancing(cameraTile(viewer.person.page, other.name))));
+    }
+    // Bob joins a second time from his laptop, so tiles are told apart by participant id from here on.
+    const ids: Record<string, string> = {};
+    for (const { name } of first) ids[name] = (await cameraTile((name === names.alice ? bob : alice).page, name).getAttribute("data-participant-id"))!;
+    const tileOf = (page: Page, name: string) => page.locator(`figure[data-participant-id="${ids[name]}"]`);
+    for (const { person } of first) await watchFrames(person.page);
+
+    // Five: everyone moves to Janus; the mesh stops once Janus carries every picture and voice.
+    await joinMeeting(bobsLaptop, room, "low");
+    for (const { person } of [...first, { person: bobsLaptop }]) await expectRoute(person.page, "sfu");
+    await expect.poll(() => sfuParticipants(room.id), { timeout: 15_000 }).toBe(5);
+    for (const viewer of first) {
+      await Promise.all(first.filter((other) => other !== viewer).map((other) => expectFramesAdvancing(tileOf(viewer.person.page, other.name))));
+      const others = first.filter((other) => other !== viewer).map((other) => ids[other.name]!);
+      const freezes = await longestFreezes(viewer.person.page, others);
+      for (const id of others) expect(freezes[id], `${viewer.name} saw ${id} frozen while moving to the SFU`).toBeLessThanOrEqual(MAX_FREEZE_MS);
+    }
+
+    // Three: back to the mesh, the SFU released once the mesh carries everyone.
+    const stay = first.slice(0, 3);
+    for (const { person } of stay) await watchFrames(person.page);
+    for (const leaver of [bobsLaptop, dan]) await leaver.page.getByRole("button", { name: "Leave" }).click();
+    for (const { person } of stay) await expectRoute(person.page, "mesh");
+    await expect.poll(() => sfuParticipants(room.id), { timeout: 15_000 }).toBe(0);
+    for (const viewer of stay) {
+      await Promise.all(stay.filter((other) => other !== viewer).map((other) => expectFramesAdvancing(tileOf(viewer.person.page, other.name))));
+      const others = stay.filter((other) => other !== viewer).map((other) => ids[other.name]!);
+      const freezes = await longestFreezes(viewer.person.page, others);
+      for (const id of others) expect(freezes[id], `${viewer.name} saw ${id} frozen while moving back to the mesh`).toBeLessThanOrEqual(MAX_FREEZE_MS);
+    }
+  } finally {
+    await deleteRoom(alice.page.request, room);
+    await Promise.all(people.map((person) => person.context.close()));
+  }
+});
