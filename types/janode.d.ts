@@ -26,6 +26,8 @@ declare module "janode" {
 
   const Janode: {
     connect(config: JanodeConfig): Promise<JanodeConnection>;
+    /** What connections, sessions and handles emit when they go away (the server closed, restarted or timed out). */
+    EVENT: { CONNECTION_CLOSED: string; CONNECTION_ERROR: string; SESSION_DESTROYED: string };
     Logger: { setLevel(level: "none" | "error" | "warning" | "info" | "verbose" | "debug"): string };
   };
   export default Janode;

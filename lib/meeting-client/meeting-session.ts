@@ -151,7 +151,9 @@ export class MeetingSession {
     const before = this.view.get();
     // WebRTC first: the offers, answers and candidates of the join are on the path to the first frame.
     this.applyToMedia(message, before);
-    this.view.set(reduceMeetingView(before, { type: "server", message, at: performance.now() }));
+    const after = reduceMeetingView(before, { type: "server", message, at: performance.now() });
+    this.view.set(after);
+    if (after.participants !== before.participants) this.transport.setRoster(after.participants.map((participant) => participant.id));
     this.publish();
     for (const notice of noticesFor(before, message)) this.prompt({ kind: "notice", notice });
   }

@@ -3,15 +3,20 @@ import type { AddressInfo } from "node:net";
 import type { RunningStack } from "./stack";
 
 const MAX_DOWN_MS = 30_000;
+const RESTARTS: Record<string, (stack: RunningStack, downMs: number) => Promise<void>> = {
+  "/partykit/restart": (stack, downMs) => stack.restartPartykit(downMs),
+  "/janus/restart": (stack, downMs) => stack.restartJanus(downMs),
+};
 
 /**
- * Lets a test cause an outage of the test stack's own services, e.g. stop PartyKit for two seconds mid-call.
+ * Lets a test cause an outage of the test stack's own services, e.g. stop PartyKit or Janus for two seconds mid-call.
  * Loopback only, on a random port handed to the suites as CONFER_STACK_CONTROL_URL.
  */
 export async function startControlServer(stack: RunningStack): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (request.method !== "POST" || url.pathname !== "/partykit/restart") {
+    const restart = RESTARTS[url.pathname];
+    if (request.method !== "POST" || !restart) {
       response.writeHead(404).end();
       return;
     }
@@ -21,7 +26,7 @@ export async function startControlServer(stack: RunningStack): Promise<{ url: st
       return;
     }
     try {
-      await stack.restartPartykit(downMs);
+      await restart(stack, downMs);
       response.writeHead(204).end();
     } catch (error) {
       response.writeHead(500).end((error as Error).message);

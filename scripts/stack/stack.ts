@@ -44,6 +44,8 @@ export type RunningStack = {
   timings: Record<string, number>;
   /** Stops PartyKit, waits, and starts it again on the same port and storage: a signaling outage. */
   restartPartykit: (downMs: number) => Promise<void>;
+  /** Stops Janus, waits, and starts it again (its rooms are gone, as after a crash): a media server outage. */
+  restartJanus: (downMs: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -194,6 +196,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     let janusUrl: string | null = null;
+    let restartJanus = async (_downMs: number): Promise<void> => {
+      throw new Error("this stack runs no Janus");
+    };
     if (existsSync(JANUS_BINARY)) {
       // Its own configuration, never /etc/janus (every plugin on, a well-known admin secret): docs/sfu.md.
       const folder = writeJanusConfig({
@@ -204,19 +209,25 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         adminKey: secrets.janusAdminKey,
         bindIp: "127.0.0.1",
       });
-      running.push(
-        await timed(timings, "janus", () =>
-          startProcess({
-            name: "janus",
-            command: JANUS_BINARY,
-            args: janusArgs(folder),
-            readyLine: JANUS_READY_LINE,
-            timeoutMs: 20_000,
-            echo: false,
-            logDir: options.logDir,
-          }),
-        ),
-      );
+      const startJanus = () =>
+        startProcess({
+          name: "janus",
+          command: JANUS_BINARY,
+          args: janusArgs(folder),
+          readyLine: JANUS_READY_LINE,
+          timeoutMs: 20_000,
+          echo: false,
+          logDir: options.logDir,
+        });
+      let janus = await timed(timings, "janus", startJanus);
+      running.push(janus);
+      restartJanus = async (downMs: number) => {
+        await janus.stop();
+        running.splice(running.indexOf(janus), 1);
+        await new Promise((resolve) => setTimeout(resolve, downMs));
+        janus = await startJanus();
+        running.push(janus);
+      };
       janusUrl = `ws://127.0.0.1:${ports.janus}`;
     } else {
       options.log("Janus SFU not started: janus is not installed (apt-get install janus); large meetings stay peer-to-peer.");
@@ -332,6 +343,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       urls: { app: appUrl, idp: idpUrl, partykit: partykitUrl, ldap: ldap.url, turn: turnUrl, janus: janusUrl, database: databaseUrl! },
       timings,
       restartPartykit,
+      restartJanus: (downMs: number) => restartJanus(downMs),
       stop,
     };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { listSfuRooms } from "../../lib/sfu/sfu-rooms";
 import { type Person, cameraTile, createRoom, deleteRoom, expectFramesAdvancing, joinMeeting } from "./support/meeting";
+import { expectRoute, longestFreezes, watchFrames } from "./support/frame-watch";
 import { signInEveryone } from "./support/sign-in";
 
 /**
@@ -14,51 +15,6 @@ const access = { tokenSecret: process.env.JANUS_TOKEN_SECRET ?? "", adminKey: pr
 const names = { alice: "Alice Admin", bob: "Bob Builder", carol: "Carol Chen", dan: "Dan Diaz" };
 /** The bound: nobody's picture stands still for more than a second while the meeting moves. */
 const MAX_FREEZE_MS = 1_000;
-
-/** Starts (or restarts) recording frame gaps per participant on this page. */
-function watchFrames(page: Page) {
-  return page.evaluate(() => {
-    type Watch = { lastAt: Map<string, number>; maxGap: Map<string, number>; videos: WeakSet<HTMLVideoElement>; timer?: number };
-    const scope = window as unknown as { frameWatch?: Watch };
-    if (scope.frameWatch?.timer) clearInterval(scope.frameWatch.timer);
-    const watch: Watch = { lastAt: new Map(), maxGap: new Map(), videos: new WeakSet() };
-    scope.frameWatch = watch;
-    const follow = (video: HTMLVideoElement, id: string) => {
-      const onFrame = (now: number) => {
-        if (scope.frameWatch !== watch) return;
-        const last = watch.lastAt.get(id);
-        if (last !== undefined) watch.maxGap.set(id, Math.max(watch.maxGap.get(id) ?? 0, now - last));
-        watch.lastAt.set(id, now);
-        if (video.isConnected) video.requestVideoFrameCallback(onFrame);
-      };
-      video.requestVideoFrameCallback(onFrame);
-    };
-    // Tiles (and their <video>) may be re-rendered when a track changes: new elements are picked up as they come.
-    watch.timer = window.setInterval(() => {
-      for (const tile of document.querySelectorAll<HTMLElement>("figure[data-participant-id]")) {
-        const video = tile.querySelector("video");
-        if (!video || watch.videos.has(video)) continue;
-        watch.videos.add(video);
-        follow(video, tile.dataset.participantId!);
-      }
-    }, 50);
-  });
-}
-
-/** The longest gap between two frames of each watched participant so far, including the time since the last one. */
-function longestFreezes(page: Page, ids: string[]): Promise<Record<string, number>> {
-  return page.evaluate((watched) => {
-    const watch = (window as unknown as { frameWatch: { lastAt: Map<string, number>; maxGap: Map<string, number> } }).frameWatch;
-    const now = performance.now();
-    return Object.fromEntries(watched.map((id) => [id, Math.round(Math.max(watch.maxGap.get(id) ?? Infinity, now - (watch.lastAt.get(id) ?? -Infinity)))]));
-  }, ids);
-}
-
-async function expectRoute(page: Page, carrier: "mesh" | "sfu") {
-  const meeting = page.getByTestId("meeting");
-  await expect(meeting).toHaveAttribute("data-media-path", carrier, { timeout: 20_000 });
-  await expect(meeting).toHaveAttribute("data-media-switching", "false", { timeout: 20_000 });
-}
 
 const sfuParticipants = async (roomId: string) => (await listSfuRooms(janusUrl!, access)).find((entry) => entry.room === roomId)?.participants ?? 0;
 

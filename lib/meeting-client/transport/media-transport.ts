@@ -1,4 +1,4 @@
-import type { MediaPath } from "@/lib/domain/media-path";
+import { type MediaPath, SFU_FROM_PARTICIPANTS } from "@/lib/domain/media-path";
 import type { LocalMedia } from "@/lib/rtc";
 import type { RtcSignal } from "@/lib/signaling";
 import { Store } from "@/lib/meeting-client/store";
@@ -29,6 +29,8 @@ export interface MediaTransport {
   join(options: MediaJoin): void;
   /** The room moved the meeting to the other path: move over without a gap (make-before-break). */
   switchTo(path: MediaPath, participantIds: readonly string[]): void;
+  /** Who is in the meeting now: a failed SFU falls back to a mesh among them while the meeting is small. */
+  setRoster(participantIds: readonly string[]): void;
   stop(): void;
   handleSignal(fromId: string, signal: RtcSignal): void;
   removePeer(peerId: string): void;
@@ -43,12 +45,14 @@ export interface MediaTransport {
 
 /** The mesh and SFU paths as this transport uses them (MeshTransport, SfuPath); tests give fakes. */
 export type MeshLike = Pick<MeshTransport, "view" | "running" | "start" | "stop" | "handleSignal" | "syncPeers" | "removePeer" | "setLocalMedia" | "setReceiveOnly" | "setReceiveCameras" | "setQuality" | "readStats">;
-export type SfuLike = Pick<SfuPath, "view" | "running" | "stop" | "setLocalMedia" | "setReceiveCameras" | "setQuality" | "setTileSubstreams" | "readStats"> & {
+export type SfuLike = Pick<SfuPath, "view" | "running" | "stop" | "onFailure" | "setLocalMedia" | "setReceiveCameras" | "setQuality" | "setTileSubstreams" | "readStats"> & {
   start(selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): Promise<SfuStart>;
 };
 
 /** A switch that has not completed by then completes anyway: the old path stops even if some track never came. */
 export const SWITCH_DEADLINE_MS = 8_000;
+/** After the SFU failed mid-call, the next attempts to reach it (placement may pick another instance); then every 10 s. */
+export const SFU_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 10_000] as const;
 
 /**
  * The meeting's media path: the peer mesh or the SFU, as the room decides (`mediaPath`), with a live move between
@@ -64,6 +68,10 @@ export class MeshOrSfuTransport implements MediaTransport {
   private readonly sfu: SfuLike;
   /** The path that carries the meeting, or that it is moving to. */
   private carrier: MediaPath = "mesh";
+  /** The path the room wants; differs from the carrier while the SFU is down and the mesh stands in. */
+  private wanted: MediaPath = "mesh";
+  private roster: readonly string[] = [];
+  private retry: { timer: ReturnType<typeof setTimeout>; attempt: number } | null = null;
   private joined: MediaJoin | null = null;
   private deadline: ReturnType<typeof setTimeout> | null = null;
   private readonly watched = new WeakSet<MediaStreamTrack>();
@@ -73,22 +81,32 @@ export class MeshOrSfuTransport implements MediaTransport {
     this.sfu = paths?.sfu ?? new SfuPath(roomId);
     this.mesh.view.subscribe(() => this.refresh());
     this.sfu.view.subscribe(() => this.refresh());
+    this.sfu.onFailure(() => this.recoverFromSfuFailure());
   }
 
   join(options: MediaJoin): void {
     this.joined = options;
+    this.roster = options.participantIds;
+    this.wanted = options.mediaPath;
     if (options.mediaPath === "sfu") void this.moveToSfu(options.participantIds);
     else this.moveToMesh(options.participantIds);
   }
 
   switchTo(path: MediaPath, participantIds: readonly string[]): void {
+    this.wanted = path;
     if (!this.joined || path === this.carrier) return;
+    this.stopRetrying();
     if (path === "sfu") void this.moveToSfu(participantIds);
     else this.moveToMesh(participantIds);
   }
 
+  setRoster(participantIds: readonly string[]): void {
+    this.roster = participantIds;
+  }
+
   stop(): void {
     this.joined = null;
+    this.stopRetrying();
     this.clearDeadline();
     this.mesh.stop();
     this.sfu.stop();
@@ -142,7 +160,7 @@ export class MeshOrSfuTransport implements MediaTransport {
     this.refresh();
   }
 
-  private async moveToSfu(participantIds: readonly string[]): Promise<void> {
+  private async moveToSfu(participantIds: readonly string[], recovering = false): Promise<void> {
     const joined = this.joined;
     if (!joined) return;
     this.carrier = "sfu";
@@ -150,8 +168,13 @@ export class MeshOrSfuTransport implements MediaTransport {
     const started = await this.sfu.start(joined.selfId, joined.iceServers, joined.iceTransportPolicy);
     if (this.joined !== joined || this.carrier !== "sfu") return;
     if (started === "started") {
+      this.stopRetrying();
       this.armDeadline();
       this.refresh();
+      return;
+    }
+    if (recovering) {
+      this.standIn(participantIds);
       return;
     }
     // Everyone's client falls back alike, so the mesh forms (or stays) among them.
@@ -160,6 +183,44 @@ export class MeshOrSfuTransport implements MediaTransport {
       this.carrier = "mesh";
       this.refresh();
     } else this.moveToMesh(participantIds);
+  }
+
+  /**
+   * The SFU carrying the meeting went away (Janus restarted, its instance died). A small meeting goes peer to peer
+   * at once (everyone's client does the same) and back to the SFU when it answers again; a large one waits for
+   * the SFU, which the app places on a healthy instance.
+   */
+  private recoverFromSfuFailure(): void {
+    if (!this.joined || this.carrier !== "sfu") return;
+    this.standIn(this.roster);
+    this.scheduleRetry(0);
+  }
+
+  /** While the SFU is down: a small meeting's mesh carries it (started now if it is not running). */
+  private standIn(participantIds: readonly string[]): void {
+    if (participantIds.length < SFU_FROM_PARTICIPANTS) {
+      if (!this.mesh.running) this.moveToMesh(participantIds);
+      else this.carrier = "mesh";
+    }
+    this.refresh();
+  }
+
+  private scheduleRetry(attempt: number): void {
+    if (this.retry || !this.joined || this.wanted !== "sfu") return;
+    const delay = SFU_RETRY_DELAYS_MS[Math.min(attempt, SFU_RETRY_DELAYS_MS.length - 1)]!;
+    const timer = setTimeout(() => {
+      this.retry = null;
+      if (!this.joined || this.wanted !== "sfu" || this.sfu.running) return;
+      void this.moveToSfu(this.roster, true).then(() => {
+        if (!this.sfu.running) this.scheduleRetry(attempt + 1);
+      });
+    }, delay);
+    this.retry = { timer, attempt };
+  }
+
+  private stopRetrying(): void {
+    if (this.retry) clearTimeout(this.retry.timer);
+    this.retry = null;
   }
 
   /** The path that is not the carrier, while it still runs: the meeting is between the two. */

@@ -45,6 +45,7 @@ export class SfuPath {
   private quality: QualityChoice = { send: "auto", receive: "auto" };
   private receiveCameras = true;
   private tileSubstreams: Readonly<Record<string, number>> = {};
+  private failureListener: (reason: string) => void = () => {};
 
   constructor(
     private readonly roomId: string,
@@ -53,6 +54,11 @@ export class SfuPath {
 
   get running(): boolean {
     return this.transport !== null;
+  }
+
+  /** Janus went away mid-call (closed, restarted): the path has stopped itself; the owner decides what next. */
+  onFailure(listener: (reason: string) => void): void {
+    this.failureListener = listener;
   }
 
   /** Asks the app for the meeting's Janus instance and a token, then joins. */
@@ -97,6 +103,12 @@ export class SfuPath {
       if (peerId === SFU_LEGS.downlink) this.view.update((current) => withDownlinkRatings(current, rating));
     });
     created.on("error", ({ operation, error }) => report(error, operation));
+    created.on("failed", ({ reason }) => {
+      if (this.transport !== created) return;
+      report(reason, "failed");
+      this.stop();
+      this.failureListener(reason);
+    });
     try {
       await created.start();
     } catch (error) {

@@ -34,6 +34,8 @@ export type SfuTransportEvents = {
   /** Every 2 s per leg, like the mesh's per-peer stats. */
   stats: { peerId: SfuLeg; summary: StatsSummary; rating: ConnectionRating };
   "remote-track-ended": { participantId: string; slot: MediaSlot };
+  /** Janus went away (closed, restarted, the session timed out): this transport is dead; start another. */
+  failed: { reason: string };
   error: { operation: string; error: unknown };
 };
 
@@ -111,6 +113,12 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     const { room, selfId } = this.options;
     this.connection = await Janode.connect({ address: this.address, retry_time_secs: 1, max_retries: 2 });
     this.session = await this.connection.create();
+    const lost = (reason: string) => () => {
+      if (!this.closed) this.emit("failed", { reason });
+    };
+    this.connection.on(Janode.EVENT.CONNECTION_CLOSED, lost("the media server closed the connection"));
+    this.connection.on(Janode.EVENT.CONNECTION_ERROR, lost("the connection to the media server failed"));
+    this.session.on(Janode.EVENT.SESSION_DESTROYED, lost("the media server ended the session"));
     const publisher = (this.publisher = await this.session.attach(VideoRoomPlugin));
     publisher.on(JANODE_EVENTS.publishers, (event) => this.onPublishers((event as VideoRoomEventData).publishers ?? []));
     publisher.on(JANODE_EVENTS.unpublished, (event) => this.onFeedGone((event as VideoRoomEventData).feed));

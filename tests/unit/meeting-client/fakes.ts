@@ -54,6 +54,8 @@ export class FakeTransport implements MediaTransport {
   switches: { path: string; participantIds: readonly string[] }[] = [];
   join = (options: MediaJoin) => void this.joins.push(options);
   switchTo = (path: "mesh" | "sfu", participantIds: readonly string[]) => void this.switches.push({ path, participantIds });
+  roster: readonly string[] = [];
+  setRoster = (participantIds: readonly string[]) => void (this.roster = participantIds);
   stop = () => void this.stops++;
   handleSignal = (from: string, signal: unknown) => void this.signals.push({ from, signal });
   removePeer = (peerId: string) => void this.removed.push(peerId);

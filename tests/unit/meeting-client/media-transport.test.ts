@@ -37,6 +37,14 @@ class FakePath {
     this.running = false;
     this.view.set(EMPTY_MEDIA_VIEW);
   });
+  private failureListener: (reason: string) => void = () => {};
+  onFailure = (listener: (reason: string) => void) => void (this.failureListener = listener);
+  /** Janus went away: the path stops itself and tells its owner, as SfuPath does. */
+  fail() {
+    this.running = false;
+    this.view.set(EMPTY_MEDIA_VIEW);
+    this.failureListener("the media server closed the connection");
+  }
   show(tracks: MediaView["tracks"]) {
     this.view.set({ ...EMPTY_MEDIA_VIEW, tracks });
   }
@@ -60,8 +68,8 @@ function setUp() {
   const sfu = new FakePath();
   const transport = new MeshOrSfuTransport("room", () => undefined, { mesh: mesh as never, sfu: sfu as never });
   const unavailable = vi.fn();
-  const join = (mediaPath: MediaJoin["mediaPath"]) =>
-    transport.join({ selfId: "me", participantIds: ["me", "bob"], iceServers: [], iceTransportPolicy: "all", receiveOnly: false, mediaPath, onSfuUnavailable: unavailable });
+  const join = (mediaPath: MediaJoin["mediaPath"], participantIds = ["me", "bob"]) =>
+    transport.join({ selfId: "me", participantIds, iceServers: [], iceTransportPolicy: "all", receiveOnly: false, mediaPath, onSfuUnavailable: unavailable });
   return { mesh, sfu, transport, join, unavailable };
 }
 
@@ -130,5 +138,44 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(broken.unavailable).toHaveBeenCalledTimes(1);
     expect(broken.mesh.running).toBe(true);
     expect(broken.mesh.syncPeers).toHaveBeenCalledWith(["me", "bob"]);
+  });
+
+  it("when Janus goes away mid-call a small meeting goes peer to peer at once, then back to the SFU when it answers", async () => {
+    vi.useFakeTimers();
+    const { mesh, sfu, transport, join, unavailable } = setUp();
+    join("sfu", ["me", "bob", "cat"]);
+    await vi.advanceTimersByTimeAsync(0);
+    sfu.show({ bob: { camera: live("sfu-cam") } });
+    sfu.startResult = "unavailable";
+    sfu.fail();
+    expect(mesh.running).toBe(true);
+    expect(mesh.syncPeers).toHaveBeenCalledWith(["me", "bob", "cat"]);
+    expect(transport.route.get().carrier).toBe("mesh");
+    mesh.show({ bob: { camera: live("mesh-cam") } });
+    expect(transport.view.get().tracks.bob?.camera?.id).toBe("mesh-cam");
+
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sfu.starts).toBe(2);
+    expect(transport.route.get().carrier).toBe("mesh");
+    sfu.startResult = "started";
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sfu.starts).toBe(3);
+    expect(transport.route.get()).toEqual({ carrier: "sfu", switching: true });
+    sfu.show({ bob: { camera: live("sfu-cam-again") } });
+    expect(mesh.stop).toHaveBeenCalled();
+    expect(transport.route.get()).toEqual({ carrier: "sfu", switching: false });
+    expect(unavailable).not.toHaveBeenCalled();
+  });
+
+  it("a large meeting never falls back to a mesh: it keeps trying the SFU", async () => {
+    vi.useFakeTimers();
+    const { mesh, sfu, join } = setUp();
+    join("sfu", ["me", "a", "b", "c", "d"]);
+    await vi.advanceTimersByTimeAsync(0);
+    sfu.startResult = "unavailable";
+    sfu.fail();
+    await vi.advanceTimersByTimeAsync(500 + 1_000 + 2_000);
+    expect(mesh.running).toBe(false);
+    expect(sfu.starts).toBe(4);
   });
 });
