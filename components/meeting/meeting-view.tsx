@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast, Toaster } from "sonner";
 import { ControlBar, type ControlBarState } from "@/components/meeting/controls/control-bar";
 import { DevicesDialog } from "@/components/meeting/controls/devices-dialog";
@@ -24,6 +24,7 @@ import type { ShortcutAction } from "@/components/meeting/state/shortcuts";
 import { isMicrophoneOn, isSharingScreen, roleLabel } from "@/lib/meeting-client/state/participant-facts";
 import { whyNot } from "@/lib/domain/meeting-permissions";
 import { useMeetingRecorder } from "@/components/meeting/hooks/use-meeting-recorder";
+import { useOffScreenCameras } from "@/components/meeting/hooks/use-off-screen-cameras";
 import { RecordingBadge } from "@/components/meeting/recording/recording-badge";
 import { recordingSceneOf } from "@/components/meeting/state/recording-scene-input";
 import type { CaptureProfile } from "@/lib/media/capture-profiles";
@@ -105,6 +106,9 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, profil
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [setTileSubstreams, tileLayersKey],
   );
+  // Tiles scrolled out of view are paused at the SFU until they are seen again.
+  const videos = useRef<HTMLElement>(null);
+  useOffScreenCameras(videos, meeting.setHiddenCameras);
 
   const recordingScene = useMemo(
     () => recordingSceneOf(layout, [microphoneOn ? media.microphone.track : null, ...Object.values(meeting.mesh.tracks).map((tracks) => tracks.audio)]),
@@ -204,7 +208,7 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, profil
       />
 
       <main id="main" className="relative flex min-h-0 flex-1 gap-2 px-2">
-        <section aria-label="Meeting videos" className="relative min-h-0 min-w-0 flex-1">
+        <section ref={videos} aria-label="Meeting videos" className="relative min-h-0 min-w-0 flex-1">
           <MeetingStage
             layout={layout}
             onTogglePin={(tile: TileModel) => dispatch({ type: "pin-toggled", tile: { participantId: tile.participantId, source: tile.source } })}

@@ -107,6 +107,7 @@ export function useMeeting(roomId: string, media: MeetingMedia) {
   );
   useDeviceErrorToasts(status.entered, media);
   const setTileSubstreams = useCallback((tiles: Readonly<Record<string, number>>) => transport.setTileSubstreams(tiles), [transport]);
+  const setHiddenCameras = useCallback((participantIds: ReadonlySet<string>) => transport.setHiddenCameras(participantIds), [transport]);
 
   return {
     state,
@@ -117,6 +118,7 @@ export function useMeeting(roomId: string, media: MeetingMedia) {
     route,
     readStats: transport.readStats,
     setTileSubstreams,
+    setHiddenCameras,
     audioOnly,
     showVideo,
     entered: status.entered,

@@ -4,7 +4,7 @@ import type { RtcSignal } from "@/lib/signaling";
 import { Store } from "@/lib/meeting-client/store";
 import { EMPTY_MEDIA_VIEW, type MediaView, type StatsReading } from "./media-view";
 import { MeshTransport, type QualityChoice } from "./mesh-transport";
-import { mergeDuringSwitch, pendingTracks, switchComplete } from "./path-switch";
+import { mergeDuringSwitch, pendingTracks, switchComplete, TrackLiveness } from "./path-switch";
 import { SfuPath, type SfuStart } from "./sfu-path";
 
 export type MediaJoin = {
@@ -40,12 +40,14 @@ export interface MediaTransport {
   setQuality(choice: QualityChoice): void;
   /** Through the SFU, the simulcast layer each person's camera needs for its tile; the mesh sizes per peer itself. */
   setTileSubstreams(tiles: Readonly<Record<string, number>>): void;
+  /** Through the SFU, cameras whose tiles are off-screen are paused; the mesh keeps receiving them. */
+  setHiddenCameras(participantIds: ReadonlySet<string>): void;
   readonly readStats: () => StatsReading;
 }
 
 /** The mesh and SFU paths as this transport uses them (MeshTransport, SfuPath); tests give fakes. */
 export type MeshLike = Pick<MeshTransport, "view" | "running" | "start" | "stop" | "handleSignal" | "syncPeers" | "removePeer" | "setLocalMedia" | "setReceiveOnly" | "setReceiveCameras" | "setQuality" | "readStats">;
-export type SfuLike = Pick<SfuPath, "view" | "running" | "stop" | "onFailure" | "setLocalMedia" | "setReceiveCameras" | "setQuality" | "setTileSubstreams" | "readStats"> & {
+export type SfuLike = Pick<SfuPath, "view" | "running" | "stop" | "onFailure" | "setLocalMedia" | "setReceiveCameras" | "setQuality" | "setTileSubstreams" | "setHiddenCameras" | "readStats"> & {
   start(selfId: string, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): Promise<SfuStart>;
 };
 
@@ -74,11 +76,16 @@ export class MeshOrSfuTransport implements MediaTransport {
   private retry: { timer: ReturnType<typeof setTimeout>; attempt: number } | null = null;
   private joined: MediaJoin | null = null;
   private deadline: ReturnType<typeof setTimeout> | null = null;
-  private readonly watched = new WeakSet<MediaStreamTrack>();
+  private readonly liveness: TrackLiveness;
 
-  constructor(roomId: string, sendSignal: (toParticipantId: string, signal: RtcSignal) => void, paths?: { mesh: MeshLike; sfu: SfuLike }) {
-    this.mesh = paths?.mesh ?? new MeshTransport(sendSignal);
-    this.sfu = paths?.sfu ?? new SfuPath(roomId);
+  constructor(
+    roomId: string,
+    sendSignal: (toParticipantId: string, signal: RtcSignal) => void,
+    parts?: { mesh: MeshLike; sfu: SfuLike; liveness?: TrackLiveness },
+  ) {
+    this.mesh = parts?.mesh ?? new MeshTransport(sendSignal);
+    this.sfu = parts?.sfu ?? new SfuPath(roomId);
+    this.liveness = parts?.liveness ?? new TrackLiveness();
     this.mesh.view.subscribe(() => this.refresh());
     this.sfu.view.subscribe(() => this.refresh());
     this.sfu.onFailure(() => this.recoverFromSfuFailure());
@@ -144,6 +151,10 @@ export class MeshOrSfuTransport implements MediaTransport {
 
   setTileSubstreams(tiles: Readonly<Record<string, number>>): void {
     this.sfu.setTileSubstreams(tiles);
+  }
+
+  setHiddenCameras(participantIds: ReadonlySet<string>): void {
+    this.sfu.setHiddenCameras(participantIds);
   }
 
   /** Quality reports and samples come from the path that carries the media: mesh peers, or the SFU's two legs. */
@@ -239,12 +250,13 @@ export class MeshOrSfuTransport implements MediaTransport {
     }
     const previousView = previous.view.get();
     const carrierRunning = (this.carrier === "sfu" ? this.sfu : this.mesh).running;
-    if (carrierRunning && switchComplete(current.tracks, previousView.tracks)) {
+    const { isLive } = this.liveness;
+    if (carrierRunning && switchComplete(current.tracks, previousView.tracks, isLive)) {
       this.completeSwitch();
       return;
     }
-    for (const track of pendingTracks(current)) this.watchUntilLive(track);
-    this.view.set(mergeDuringSwitch(current, previousView));
+    for (const track of pendingTracks(current, isLive)) this.liveness.watch(track, () => this.refresh());
+    this.view.set(mergeDuringSwitch(current, previousView, isLive));
   }
 
   private completeSwitch(): void {
@@ -257,13 +269,6 @@ export class MeshOrSfuTransport implements MediaTransport {
   private showRoute(switching: boolean): void {
     const route = this.route.get();
     if (route.carrier !== this.carrier || route.switching !== switching) this.route.set({ carrier: this.carrier, switching });
-  }
-
-  /** A track of the new path going live can complete the switch: look again then. */
-  private watchUntilLive(track: MediaStreamTrack): void {
-    if (this.watched.has(track)) return;
-    this.watched.add(track);
-    track.addEventListener("unmute", () => this.refresh(), { once: true });
   }
 
   private armDeadline(): void {

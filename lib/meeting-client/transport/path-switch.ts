@@ -1,16 +1,14 @@
 import type { MediaSlot } from "@/lib/rtc";
 import type { MediaView, RemoteTracks } from "./media-view";
 
-/** A remote track shows frames (hears sound) once packets arrive: until then the browser keeps it muted. */
-export function isLive(track: MediaStreamTrack | undefined): track is MediaStreamTrack {
-  return track !== undefined && track.readyState !== "ended" && !track.muted;
-}
+/** Whether a remote track is carrying media now (see TrackLiveness). */
+export type IsLive = (track: MediaStreamTrack | undefined) => track is MediaStreamTrack;
 
 /**
  * What the meeting shows while it moves between the mesh and the SFU (make-before-break): per person and per
  * kind of media, the new path's track once it is live, else the old path's, so nobody's picture or voice gaps.
  */
-export function mergeDuringSwitch(next: MediaView, previous: MediaView): MediaView {
+export function mergeDuringSwitch(next: MediaView, previous: MediaView, isLive: IsLive): MediaView {
   const ids = new Set([...Object.keys(next.tracks), ...Object.keys(previous.tracks)]);
   const tracks: Record<string, Partial<Record<MediaSlot, MediaStreamTrack>>> = {};
   for (const id of ids) {
@@ -35,14 +33,79 @@ export function mergeDuringSwitch(next: MediaView, previous: MediaView): MediaVi
   };
 }
 
-/** The new path carries everything the old one did: each live track of the old path has a live one on the new. */
-export function switchComplete(next: RemoteTracks, previous: RemoteTracks): boolean {
+/** A track of the path in use, shown all along: it carries media while packets arrive (not muted, not ended). */
+export function isFlowing(track: MediaStreamTrack | undefined): track is MediaStreamTrack {
+  return track !== undefined && track.readyState !== "ended" && !track.muted;
+}
+
+/**
+ * The new path carries everything the old one did: each of the old path's flowing tracks has a live
+ * counterpart (same person, same kind) on the new one.
+ */
+export function switchComplete(next: RemoteTracks, previous: RemoteTracks, isLive: IsLive): boolean {
   return Object.entries(previous).every(([id, slots]) =>
-    Object.entries(slots).every(([slot, track]) => !isLive(track) || isLive(next[id]?.[slot as MediaSlot])),
+    Object.entries(slots).every(([slot, track]) => !isFlowing(track) || isLive(next[id]?.[slot as MediaSlot])),
   );
 }
 
-/** Remote tracks still waiting for their first packets: the switch looks again when each goes live. */
-export function pendingTracks(view: MediaView): MediaStreamTrack[] {
-  return Object.values(view.tracks).flatMap((slots) => Object.values(slots).filter((track) => track.muted && track.readyState !== "ended"));
+/** Remote tracks of a view that are not live yet: the switch looks again when each becomes live. */
+export function pendingTracks(view: MediaView, isLive: IsLive): MediaStreamTrack[] {
+  return Object.values(view.tracks).flatMap((slots) => Object.values(slots).filter((track) => track.readyState !== "ended" && !isLive(track)));
+}
+
+/**
+ * Which remote tracks carry media. Sound counts once packets arrive (the browser unmutes the track then); a
+ * picture only once a frame was decoded and presented, since the first packets precede the first keyframe by up
+ * to a second and showing the track earlier would freeze the tile meanwhile. `watch` reports when a track that
+ * was not live becomes live.
+ */
+export class TrackLiveness {
+  private readonly framesSeen = new WeakSet<MediaStreamTrack>();
+  private readonly watched = new WeakSet<MediaStreamTrack>();
+
+  constructor(private readonly firstFrame: (track: MediaStreamTrack) => Promise<void> = presentedFrame) {}
+
+  readonly isLive: IsLive = (track): track is MediaStreamTrack => {
+    if (track === undefined || track.readyState === "ended" || track.muted) return false;
+    return track.kind === "audio" || this.framesSeen.has(track);
+  };
+
+  watch(track: MediaStreamTrack, onLive: () => void): void {
+    if (this.watched.has(track)) return;
+    this.watched.add(track);
+    if (track.kind === "audio") {
+      track.addEventListener("unmute", onLive, { once: true });
+      return;
+    }
+    void this.firstFrame(track).then(
+      () => {
+        this.framesSeen.add(track);
+        onLive();
+      },
+      () => {},
+    );
+  }
+}
+
+/** Resolves once the track's first frame is decoded and presented, in a detached, muted <video> of its own. */
+function presentedFrame(track: MediaStreamTrack): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const video = document.createElement("video");
+    video.muted = true;
+    video.srcObject = new MediaStream([track]);
+    const done = () => {
+      video.srcObject = null;
+      track.removeEventListener("ended", ended);
+    };
+    const ended = () => {
+      done();
+      reject(new Error("the track ended before its first frame"));
+    };
+    track.addEventListener("ended", ended);
+    video.requestVideoFrameCallback(() => {
+      done();
+      resolve();
+    });
+    void video.play().catch(ended);
+  });
 }

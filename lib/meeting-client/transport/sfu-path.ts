@@ -45,6 +45,7 @@ export class SfuPath {
   private quality: QualityChoice = { send: "auto", receive: "auto" };
   private receiveCameras = true;
   private tileSubstreams: Readonly<Record<string, number>> = {};
+  private hiddenCameras: ReadonlySet<string> = new Set();
   private failureListener: (reason: string) => void = () => {};
 
   constructor(
@@ -120,6 +121,7 @@ export class SfuPath {
     this.publish(created, this.localMedia);
     this.applyQuality(created);
     created.setTileSubstreams(this.tileSubstreams).catch((error: unknown) => report(error, "tile layers"));
+    if (this.hiddenCameras.size > 0) created.setHiddenCameras(this.hiddenCameras).catch((error: unknown) => report(error, "hidden cameras"));
     return "started";
   }
 
@@ -151,6 +153,12 @@ export class SfuPath {
   setTileSubstreams(tiles: Readonly<Record<string, number>>): void {
     this.tileSubstreams = tiles;
     this.transport?.setTileSubstreams(tiles).catch((error: unknown) => report(error, "tile layers"));
+  }
+
+  /** Cameras whose tiles are off-screen: paused at Janus, so neither the link nor the decoder carries them. */
+  setHiddenCameras(participantIds: ReadonlySet<string>): void {
+    this.hiddenCameras = participantIds;
+    this.transport?.setHiddenCameras(participantIds).catch((error: unknown) => report(error, "hidden cameras"));
   }
 
   /** The latest stats of the uplink and the downlink (as peers `sfu-uplink`, `sfu-downlink`). */

@@ -11,6 +11,8 @@ export type CameraForwarding = { mid: string; substream: number; send: boolean }
 export class CameraLayers {
   private preference: SfuReceivePreference = { substream: HIGHEST_SUBSTREAM, cameras: true };
   private tiles: Readonly<Record<string, number>> = {};
+  /** People whose tile is off-screen (a scrolled filmstrip): their camera is not forwarded at all. */
+  private hidden: ReadonlySet<string> = new Set();
   private readonly told = new Map<string, Omit<CameraForwarding, "mid">>();
 
   setPreference(preference: SfuReceivePreference): void {
@@ -21,11 +23,15 @@ export class CameraLayers {
     this.tiles = tiles;
   }
 
+  setHidden(participantIds: ReadonlySet<string>): void {
+    this.hidden = participantIds;
+  }
+
   /** The forwarding to ask for, among `cameras` (m-line → participant), where it differs from what Janus does. */
   changes(cameras: Iterable<[mid: string, participantId: string]>): CameraForwarding[] {
     const changes: CameraForwarding[] = [];
     for (const [mid, participantId] of cameras) {
-      const wanted = { substream: substreamFor(this.preference, this.tiles, participantId), send: this.preference.cameras };
+      const wanted = { substream: substreamFor(this.preference, this.tiles, participantId), send: this.preference.cameras && !this.hidden.has(participantId) };
       const current = this.told.get(mid) ?? { substream: HIGHEST_SUBSTREAM, send: true };
       if (current.substream !== wanted.substream || current.send !== wanted.send) changes.push({ mid, ...wanted });
     }

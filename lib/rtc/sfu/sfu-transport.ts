@@ -183,6 +183,12 @@ export class SfuTransport extends TypedEmitter<SfuTransportEvents> {
     await this.reconfigureCameras();
   }
 
+  /** Tiles scrolled out of view: Janus stops forwarding those cameras until they are seen again. */
+  async setHiddenCameras(participantIds: ReadonlySet<string>): Promise<void> {
+    this.cameraLayers.setHidden(participantIds);
+    await this.reconfigureCameras();
+  }
+
   /** Tells Janus what changed, in turn with the subscription's renegotiations. */
   private reconfigureCameras(): Promise<void> {
     this.subscriptions = this.subscriptions.then(() => this.configureCameras()).catch((error: unknown) => this.emit("error", { operation: "camera layers", error }));

@@ -64,6 +64,7 @@ export class FakeTransport implements MediaTransport {
   setReceiveCameras = vi.fn();
   setQuality = vi.fn();
   setTileSubstreams = vi.fn();
+  setHiddenCameras = vi.fn();
   readStats = () => [];
 }
 

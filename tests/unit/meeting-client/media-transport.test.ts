@@ -2,26 +2,38 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { Store } from "@/lib/meeting-client/store";
 import { EMPTY_MEDIA_VIEW, type MediaView } from "@/lib/meeting-client/transport/media-view";
 import { type MediaJoin, MeshOrSfuTransport, SWITCH_DEADLINE_MS } from "@/lib/meeting-client/transport/media-transport";
+import { TrackLiveness } from "@/lib/meeting-client/transport/path-switch";
 import type { SfuStart } from "@/lib/meeting-client/transport/sfu-path";
 
 /** A remote track that goes live (unmuted) when the test says packets arrived. */
 class FakeTrack extends EventTarget {
   muted = true;
   readyState: MediaStreamTrackState = "live";
-  constructor(readonly id: string) {
+  private presented: () => void = () => {};
+  readonly firstFrame = new Promise<void>((resolve) => (this.presented = resolve));
+  constructor(
+    readonly id: string,
+    readonly kind: "audio" | "video" = id.includes("mic") ? "audio" : "video",
+  ) {
     super();
   }
+  /** Packets arrive (the browser unmutes the track) and, for a camera, its first frame is presented. */
   arrive() {
     this.muted = false;
     this.dispatchEvent(new Event("unmute"));
+    this.presented();
   }
 }
 
+/** A track of a path already in use: flowing, its frames shown. */
 function live(id: string): MediaStreamTrack {
   const track = new FakeTrack(id);
-  track.muted = false;
+  track.arrive();
   return track as unknown as MediaStreamTrack;
 }
+
+/** Liveness as the transport judges it, with the first presented frame reported by the fake track itself. */
+const liveness = () => new TrackLiveness((track) => (track as unknown as FakeTrack).firstFrame);
 
 class FakePath {
   readonly view = new Store<MediaView>(EMPTY_MEDIA_VIEW);
@@ -56,6 +68,7 @@ class FakePath {
   setReceiveCameras = vi.fn();
   setQuality = vi.fn();
   setTileSubstreams = vi.fn();
+  setHiddenCameras = vi.fn();
   readStats = vi.fn(() => []);
 }
 
@@ -66,7 +79,7 @@ function setUp() {
     return "started" as const;
   });
   const sfu = new FakePath();
-  const transport = new MeshOrSfuTransport("room", () => undefined, { mesh: mesh as never, sfu: sfu as never });
+  const transport = new MeshOrSfuTransport("room", () => undefined, { mesh: mesh as never, sfu: sfu as never, liveness: liveness() });
   const unavailable = vi.fn();
   const join = (mediaPath: MediaJoin["mediaPath"], participantIds = ["me", "bob"]) =>
     transport.join({ selfId: "me", participantIds, iceServers: [], iceTransportPolicy: "all", receiveOnly: false, mediaPath, onSfuUnavailable: unavailable });
@@ -94,7 +107,13 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     sfu.show({ bob: { camera: sfuCamera as unknown as MediaStreamTrack, audio: sfuAudio as unknown as MediaStreamTrack } });
     // Not live yet: the mesh's picture stays on screen.
     expect(transport.view.get().tracks.bob?.camera).toBe(meshCamera);
+    sfuCamera.muted = false;
+    sfuCamera.dispatchEvent(new Event("unmute"));
+    await flush();
+    // Packets, but no frame presented yet: still the mesh's picture.
+    expect(transport.view.get().tracks.bob?.camera).toBe(meshCamera);
     sfuCamera.arrive();
+    await flush();
     expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: meshAudio });
     expect(mesh.stop).not.toHaveBeenCalled();
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: true });
@@ -162,6 +181,7 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(sfu.starts).toBe(3);
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: true });
     sfu.show({ bob: { camera: live("sfu-cam-again") } });
+    await vi.advanceTimersByTimeAsync(0);
     expect(mesh.stop).toHaveBeenCalled();
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: false });
     expect(unavailable).not.toHaveBeenCalled();

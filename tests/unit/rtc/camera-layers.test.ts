@@ -42,4 +42,14 @@ describe("CameraLayers", () => {
     layers.setTiles({ erin: 0 });
     expect(layers.changes([["1", "erin"]])).toEqual([{ mid: "1", substream: 0, send: true }]);
   });
+
+  it("pauses only the cameras whose tiles are off-screen, and forwards them again once they are seen", () => {
+    const layers = new CameraLayers();
+    layers.setHidden(new Set(["dan"]));
+    const paused = layers.changes(cameras);
+    expect(paused).toEqual([{ mid: "4", substream: 2, send: false }]);
+    layers.applied(paused);
+    layers.setHidden(new Set());
+    expect(layers.changes(cameras)).toEqual([{ mid: "4", substream: 2, send: true }]);
+  });
 });
