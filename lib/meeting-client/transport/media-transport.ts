@@ -53,8 +53,12 @@ export type SfuLike = Pick<SfuPath, "view" | "running" | "stop" | "onFailure" | 
 
 /** A switch that has not completed by then completes anyway: the old path stops even if some track never came. */
 export const SWITCH_DEADLINE_MS = 8_000;
-/** After the SFU failed mid-call, the next attempts to reach it (placement may pick another instance); then every 10 s. */
-export const SFU_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 10_000] as const;
+/**
+ * After the SFU failed mid-call, the waits before each attempt to reach it again (placement may pick another
+ * instance): often at first, since a restarted Janus is back within seconds and everyone should return together;
+ * then every 10 s.
+ */
+export const SFU_RETRY_DELAYS_MS = [500, 1_000, 1_000, 1_000, 2_000, 2_000, 5_000, 10_000] as const;
 
 /**
  * The meeting's media path: the peer mesh or the SFU, as the room decides (`mediaPath`), with a live move between
@@ -180,7 +184,8 @@ export class MeshOrSfuTransport implements MediaTransport {
     if (this.joined !== joined || this.carrier !== "sfu") return;
     if (started === "started") {
       this.stopRetrying();
-      this.armDeadline();
+      // Back from a failure, the mesh stands in until the SFU carries everyone: others may return later.
+      if (!recovering) this.armDeadline();
       this.refresh();
       return;
     }

@@ -194,7 +194,7 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     await vi.advanceTimersByTimeAsync(0);
     sfu.startResult = "unavailable";
     sfu.fail();
-    await vi.advanceTimersByTimeAsync(500 + 1_000 + 2_000);
+    await vi.advanceTimersByTimeAsync(500 + 1_000 + 1_000);
     expect(mesh.running).toBe(false);
     expect(sfu.starts).toBe(4);
   });
