@@ -3,6 +3,7 @@ import type { ClientMessage, Participant, ServerMessage } from "@/lib/signaling"
 import { type ConnectionHandlers, MeetingConnection } from "./meeting-connection";
 import type { MeetingPrompt } from "./meeting-prompts";
 import { LobbyGrants } from "./lobby-grants";
+import { NoticeBurst } from "./notice-burst";
 import { enforceRights, publishedTracks, type SessionMedia } from "./session-media";
 import { Store } from "./store";
 import { type JoinGrant, JoinRefusedError, type ReceivedGrant } from "./state/join-grant";
@@ -47,6 +48,7 @@ export class MeetingSession {
   private published: ReturnType<typeof publishedTracks> = { audio: null, video: null, screen: null };
   /** The `media` flags last told to the server, and for which seat; null until the next time in the meeting. */
   private toldMedia: string | null = null;
+  private readonly notices = new NoticeBurst((notice) => this.prompt({ kind: "notice", notice }));
 
   constructor(private readonly options: MeetingSessionOptions) {
     this.media = options.media;
@@ -143,6 +145,7 @@ export class MeetingSession {
 
   /** The page goes away (closing the tab says goodbye, so others see the person leave at once). */
   dispose(): void {
+    this.notices.flush();
     this.connection.dispose();
     this.transport.stop();
   }
@@ -155,7 +158,7 @@ export class MeetingSession {
     this.view.set(after);
     if (after.participants !== before.participants) this.transport.setRoster(after.participants.map((participant) => participant.id));
     this.publish();
-    for (const notice of noticesFor(before, message)) this.prompt({ kind: "notice", notice });
+    for (const notice of noticesFor(before, message)) this.notices.push(notice);
   }
 
   private applyToMedia(message: ServerMessage, before: MeetingViewState): void {

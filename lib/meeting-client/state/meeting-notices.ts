@@ -8,7 +8,12 @@ import { handRaisedAt } from "./participant-facts";
  * that deserve a sighted person's attention too become toasts, whose own live region then does the announcing.
  * Pure, so the wording and the noise level are tested; the meeting hook shows them.
  */
-export type Notice = { text: string; toast: "info" | "warning" | "error" | null };
+export type Notice = {
+  text: string;
+  toast: "info" | "warning" | "error" | null;
+  /** Arrivals and departures come in bursts (an all-hands starting): such notices are told together (notice-burst.ts). */
+  burst?: { kind: "joined" | "left"; name: string };
+};
 
 function nameOf(state: MeetingViewState, participantId: string | null | undefined): string | null {
   return state.participants.find((participant) => participant.id === participantId)?.name ?? null;
@@ -76,11 +81,12 @@ export function noticesFor(state: MeetingViewState, message: ServerMessage): Not
     }
     case "participant-joined":
       if (message.participant.id === state.selfId || state.participants.some((participant) => participant.id === message.participant.id)) return [];
-      return [{ text: `${message.participant.name} joined`, toast: "info" }];
+      return [{ text: `${message.participant.name} joined`, toast: "info", burst: { kind: "joined", name: message.participant.name } }];
     case "participant-left": {
       const name = nameOf(state, message.participantId);
       if (!name || message.participantId === state.selfId) return [];
-      const text = message.reason === "removed" ? `A host removed ${name}` : message.reason === "timeout" ? `${name} lost their connection and left` : `${name} left`;
+      if (message.reason === "left") return [{ text: `${name} left`, toast: "info", burst: { kind: "left", name } }];
+      const text = message.reason === "removed" ? `A host removed ${name}` : `${name} lost their connection and left`;
       return [{ text, toast: "info" }];
     }
     case "participant-updated": {

@@ -16,9 +16,9 @@ describe("noticesFor", () => {
   });
 
   it("toasts arrivals and departures of others, with the reason", () => {
-    expect(noticesFor(inMeeting, { type: "participant-joined", participant: participant("bo", { name: "Bo" }) })).toEqual([{ text: "Bo joined", toast: "info" }]);
+    expect(noticesFor(inMeeting, { type: "participant-joined", participant: participant("bo", { name: "Bo" }) })).toEqual([{ text: "Bo joined", toast: "info", burst: { kind: "joined", name: "Bo" } }]);
     expect(noticesFor(inMeeting, { type: "participant-joined", participant: ann })).toEqual([]);
-    expect(noticesFor(inMeeting, { type: "participant-left", participantId: "ann", reason: "left" })).toEqual([{ text: "Ann left", toast: "info" }]);
+    expect(noticesFor(inMeeting, { type: "participant-left", participantId: "ann", reason: "left" })).toEqual([{ text: "Ann left", toast: "info", burst: { kind: "left", name: "Ann" } }]);
     expect(noticesFor(inMeeting, { type: "participant-left", participantId: "ann", reason: "removed" })[0]?.text).toBe("A host removed Ann");
     expect(noticesFor(inMeeting, { type: "participant-left", participantId: "ann", reason: "timeout" })[0]?.text).toBe("Ann lost their connection and left");
     expect(noticesFor(inMeeting, { type: "participant-left", participantId: "gone", reason: "left" })).toEqual([]);
