@@ -35,6 +35,8 @@ export type MeetingConnection = {
   disconnect: (sayLeave: boolean) => void;
 };
 
+const MAX_REMEMBERED_TOKENS = 16;
+
 /** One socket and what it is for: a lobby socket is quiet until `connect` makes it the meeting's. */
 type Socket = { ws: PartySocket; lobby: boolean; grant: JoinGrant; openedAt: number | null };
 
@@ -63,6 +65,19 @@ export function useMeetingConnection(roomId: string, handlers: ConnectionHandler
   /** Lobby sockets, oldest first: at most the open one and its replacement being opened. */
   const lobbySockets = useRef<Socket[]>([]);
   const resumeToken = useRef<string | null>(null);
+  /**
+   * Join tokens a socket attempt has presented: the room accepts each once, so none may be offered again. Only the
+   * newest few can still be fresh enough to be offered.
+   */
+  const spentTokens = useRef(new Set<string>());
+  const spend = useCallback((token: string) => {
+    spentTokens.current.add(token);
+    if (spentTokens.current.size > MAX_REMEMBERED_TOKENS) spentTokens.current.delete(spentTokens.current.values().next().value!);
+  }, []);
+  const isUnspent = useCallback(
+    (received: ReceivedGrant | null): received is ReceivedGrant => isGrantFresh(received, Date.now()) && !spentTokens.current.has(received.grant.token),
+    [],
+  );
   const joined = useRef(false);
   /** In the waiting room: `hello` was accepted, but nothing of the meeting may be sent until `welcome`. */
   const waiting = useRef(false);
@@ -108,8 +123,9 @@ export function useMeetingConnection(roomId: string, handlers: ConnectionHandler
         // Fresh tokens per attempt; the first attempt uses the grant we already hold.
         query: async () => {
           try {
-            const received = isGrantFresh(pending, Date.now()) ? pending : await requestJoinGrant(roomId);
+            const received = isUnspent(pending) ? pending : await requestJoinGrant(roomId);
             pending = null;
+            spend(received.grant.token);
             entry.grant = received.grant;
             return { token: received.grant.token };
           } catch (error) {
@@ -190,7 +206,7 @@ export function useMeetingConnection(roomId: string, handlers: ConnectionHandler
       });
       return entry;
     },
-    [disconnect, dropLobbySocket, roomId, sayHello],
+    [disconnect, dropLobbySocket, isUnspent, roomId, sayHello, spend],
   );
 
   const prepare = useCallback(
@@ -229,11 +245,12 @@ export function useMeetingConnection(roomId: string, handlers: ConnectionHandler
         if (ready.ws.readyState === WebSocket.OPEN) sayHello(ready);
         return prefetched?.grant ?? ready.grant;
       }
-      const first = isGrantFresh(prefetched, Date.now()) ? prefetched : await requestJoinGrant(roomId);
+      // The lobby may already have opened (and lost) a socket with the prefetched grant.
+      const first = isUnspent(prefetched) ? prefetched : await requestJoinGrant(roomId);
       socket.current = openSocket(first, false);
       return first.grant;
     },
-    [disconnect, openSocket, roomId, sayHello, takeLobbySocket],
+    [disconnect, isUnspent, openSocket, roomId, sayHello, takeLobbySocket],
   );
 
   const send = useCallback((message: ClientMessage) => {
