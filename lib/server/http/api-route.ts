@@ -53,8 +53,8 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
 }
 
 /**
- * The one chain every API route goes through — cross-site refusal, session, the route's rate limit, then zod-validated params, query
- * and body — so no route can forget CSRF defence, authentication or validation. The handler returns data (sent as JSON) or a Response.
+ * The one chain every API route goes through — cross-site refusal, session, the route's rate limit (if it has one),
+ * then zod-validated params, query and body — so no route can forget CSRF defence, authentication or validation. The handler returns data (sent as JSON) or a Response.
  */
 export function apiRoute<
   P extends z.ZodType = z.ZodObject<Record<string, never>>,

@@ -31,7 +31,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
-    /** Sent as `Retry-After` (with `rate_limited`, and `unavailable` when the wait is known). */
+    /** Sent as `Retry-After`: how long a rate-limited caller must wait. */
     readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
