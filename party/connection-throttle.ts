@@ -3,6 +3,7 @@ import {
   ANALYTICS_MESSAGE_RATE_LIMIT,
   CLIENT_MESSAGE_RATE_LIMIT,
   FANOUT_MESSAGE_RATE_LIMIT,
+  STATE_UPDATE_RATE_LIMIT,
   fullBucket,
   takeToken,
   type RateLimit,
@@ -11,11 +12,15 @@ import {
 } from "../lib/meeting/rate-limit";
 
 const FANOUT_TYPES: ReadonlySet<ClientMessageType> = new Set(["chat", "reaction", "record"]);
+const STATE_UPDATE_TYPES: ReadonlySet<ClientMessageType> = new Set(["hand", "media", "quality"]);
 const ANALYTICS_TYPES: ReadonlySet<ClientMessageType> = new Set(["quality-samples", "feature"]);
 
-type Buckets = { general: TokenBucket; fanout: TokenBucket; analytics: TokenBucket };
+type Buckets = { general: TokenBucket; fanout: TokenBucket; stateUpdates: TokenBucket; analytics: TokenBucket };
 
-/** Per-socket token buckets: every frame counts against the general one, chat and reactions also against fan-out. */
+/**
+ * Per-socket token buckets: every frame counts against the general one; chat and reactions also against fan-out,
+ * hand, media and quality updates against their own, analytics against theirs.
+ */
 export class ConnectionThrottle {
   private readonly buckets = new Map<string, Buckets>();
 
@@ -23,6 +28,7 @@ export class ConnectionThrottle {
     this.buckets.set(connectionId, {
       general: fullBucket(CLIENT_MESSAGE_RATE_LIMIT, now),
       fanout: fullBucket(FANOUT_MESSAGE_RATE_LIMIT, now),
+      stateUpdates: fullBucket(STATE_UPDATE_RATE_LIMIT, now),
       analytics: fullBucket(ANALYTICS_MESSAGE_RATE_LIMIT, now),
     });
   }
@@ -38,6 +44,7 @@ export class ConnectionThrottle {
 
   admitMessage(connectionId: string, type: ClientMessageType, now: number): RateVerdict {
     if (FANOUT_TYPES.has(type)) return this.take(connectionId, "fanout", FANOUT_MESSAGE_RATE_LIMIT, now);
+    if (STATE_UPDATE_TYPES.has(type)) return this.take(connectionId, "stateUpdates", STATE_UPDATE_RATE_LIMIT, now);
     if (ANALYTICS_TYPES.has(type)) return this.take(connectionId, "analytics", ANALYTICS_MESSAGE_RATE_LIMIT, now);
     return "allow";
   }

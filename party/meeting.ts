@@ -18,6 +18,7 @@ import type { AdmitMessage, ChatSendMessage, ClientMessage, HelloMessage } from 
 import { CLOSE_CODES } from "../lib/signaling/close-codes";
 import { parseClientMessage } from "../lib/signaling/parse";
 import { errorMessage, type ServerMessage } from "../lib/signaling/server-messages";
+import { type AdmissionVerdict, ConnectionAdmission } from "../lib/meeting/connection-admission";
 import { AnalyticsForwarder } from "./analytics-forwarder";
 import { ConnectionThrottle } from "./connection-throttle";
 import { scheduleWakeUp, writeChanges } from "./meeting-storage";
@@ -28,6 +29,16 @@ import { forwardWithIdentity, readForwardedIdentity } from "./verified-identity"
 const MEETING_ID_KEY = "records:meeting-id";
 /** Room-storage key of the room id, learned on a connection: `room.id` throws in a room an alarm started. */
 const ROOM_ID_KEY = "records:room-id";
+/** RFC 6455 "Try Again Later": not one of the room's decisions (lib/signaling/close-codes.ts), so clients retry. */
+const TRY_AGAIN_LATER = 1013;
+
+/** How a socket the admission turned away is closed; reused tokens and too many sockets are the room's decisions. */
+const admissionRefusals: Record<Exclude<AdmissionVerdict, "admit">, { code: number; reason: string }> = {
+  "token-reused": { code: CLOSE_CODES.tokenReused, reason: "token already used" },
+  "too-many-connections": { code: CLOSE_CODES.tooManySeats, reason: "too many connections" },
+  busy: { code: TRY_AGAIN_LATER, reason: "busy" },
+};
+
 /** Bounded below the app's 5 s close timeout (lib/server/party/close-party-room.ts). */
 const CLOSE_DRAIN_MS = 3_000;
 
@@ -64,6 +75,8 @@ export default class MeetingServer implements Party.Server {
 
   private meeting: MeetingState = emptyMeeting;
   private readonly throttle = new ConnectionThrottle();
+  /** In memory: a restarted room forgets which tokens were used, which leaves them their last seconds at most. */
+  private readonly admission = new ConnectionAdmission();
   private readonly queue = new SerialQueue((error) => this.log("queued handler", error));
   /**
    * The Meeting record id (lib/meeting/meeting-records.ts): set when the first participant is seated, null between
@@ -107,6 +120,12 @@ export default class MeetingServer implements Party.Server {
         return;
       }
       const now = Date.now();
+      const verdict = this.admission.admit(connection.id, identity, now);
+      if (verdict !== "admit") {
+        const { code, reason } = admissionRefusals[verdict];
+        connection.close(code, reason);
+        return;
+      }
       this.throttle.open(connection.id, now);
       this.learnRoomId();
       const { userId, name, role, policy, expiresAt } = identity;
@@ -228,6 +247,7 @@ export default class MeetingServer implements Party.Server {
   }
 
   private disconnect(connectionId: string): void {
+    this.admission.release(connectionId);
     this.throttle.forget(connectionId);
     this.queue.run(() => this.apply({ type: "disconnected", now: Date.now(), connectionId }));
   }

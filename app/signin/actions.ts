@@ -7,7 +7,8 @@ import type { LdapSignInState } from "@/components/auth/ldap-sign-in-form";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { ldapCredentialsSchema } from "@/lib/auth/ldap-credentials";
-import { DirectoryUnavailable } from "@/lib/auth/providers/ldap";
+import { DirectoryUnavailable, SignInLocked } from "@/lib/auth/providers/ldap";
+import { SIGN_IN_LOCKED_MESSAGE } from "@/lib/server/rate-limit/limits";
 
 // A missing or malformed callback falls back to the home page rather than failing the sign-in.
 const callbackSchema = z.object({ callbackUrl: z.string().max(2_048).optional().catch(undefined) });
@@ -36,6 +37,7 @@ export async function signInWithLdap(_previous: LdapSignInState, formData: FormD
     if (error instanceof DirectoryUnavailable) {
       return { error: "The directory can't be reached right now. Try again in a minute.", username };
     }
+    if (error instanceof SignInLocked) return { error: SIGN_IN_LOCKED_MESSAGE, username };
     if (error instanceof AuthError) return { error: "Wrong username or password.", username };
     throw error;
   }

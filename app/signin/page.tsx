@@ -16,6 +16,7 @@ const searchParamsSchema = z.object({
   callbackUrl: z.string().optional().catch(undefined),
   signedOut: z.literal("1").optional().catch(undefined),
   error: z.string().max(64).optional().catch(undefined),
+  code: z.string().max(64).optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
@@ -26,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const env = serverEnv();
   const oidcEnabled = Boolean(env.OIDC_ISSUER);
   const ldapEnabled = Boolean(env.LDAP_URL && env.LDAP_USER_BASE_DN);
-  const errorMessage = signInErrorMessage(params.error, env.OIDC_DISPLAY_NAME);
+  const errorMessage = signInErrorMessage(params.error, env.OIDC_DISPLAY_NAME, params.code);
 
   return (
     <main id="main" className="grid min-h-screen place-items-center px-4 py-12">

@@ -1,8 +1,12 @@
+import { SIGN_IN_LOCKED_MESSAGE } from "@/lib/server/rate-limit/limits";
+
 /**
  * What to tell the user for an `error` code on the sign-in page (Auth.js's error types plus our own
- * `OidcUnavailable`); never the underlying error, which stays in the server log.
+ * `OidcUnavailable`) and the credentials provider's `detail` code; never the underlying error, which stays in the server log.
  */
-export function signInErrorMessage(code: string | undefined, oidcDisplayName: string): string | null {
+export function signInErrorMessage(code: string | undefined, oidcDisplayName: string, detail?: string): string | null {
+  // Auth.js names a credentials provider's own error in `code` beside `error=CredentialsSignin`.
+  if (code === "CredentialsSignin" && detail === "rate_limited") return SIGN_IN_LOCKED_MESSAGE;
   switch (code) {
     case undefined:
       return null;

@@ -96,6 +96,8 @@ const serverEnvSchema = z.object({
   CHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   /** Days raw quality samples are kept (per-minute rollups and detected issues stay). */
   ANALYTICS_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+  /** Scales every rate limit (lib/server/rate-limit/limits.ts); only load tests raise it. */
+  RATE_LIMIT_MULTIPLIER: z.coerce.number().min(1).max(1_000).default(1),
   /** Bearer secret for POST /api/internal/alerts/evaluate (the scheduler); unset disables the route. */
   ALERTS_SECRET: z.string().min(32, "ALERTS_SECRET must be at least 32 characters").optional(),
   /** Bearer secret for POST /api/internal/cleanup (the room-expiry cron hook); unset disables the route. */

@@ -14,6 +14,8 @@ export type ConnectionHandlers = {
   onFatal: (message: string, exit?: "closed" | "refused") => void;
 };
 
+const MAX_REMEMBERED_TOKENS = 16;
+
 /** One socket and what it is for: a lobby socket is quiet until `connect` makes it the meeting's. */
 type Socket = { ws: PartySocket; lobby: boolean; grant: JoinGrant; openedAt: number | null };
 
@@ -42,6 +44,11 @@ export class MeetingConnection {
   /** Lobby sockets, oldest first: at most the open one and its replacement being opened. */
   private lobbySockets: Socket[] = [];
   private resumeToken: string | null = null;
+  /**
+   * Join tokens a socket attempt has presented: the room accepts each once, so none may be offered again. Only the
+   * newest few can still be fresh enough to be offered.
+   */
+  private readonly spentTokens = new Set<string>();
   private joined = false;
   /** In the waiting room: `hello` was accepted, but nothing of the meeting may be sent until `welcome`. */
   private waiting = false;
@@ -76,7 +83,8 @@ export class MeetingConnection {
       if (ready.ws.readyState === WebSocket.OPEN) this.sayHello(ready);
       return prefetched?.grant ?? ready.grant;
     }
-    const first = isGrantFresh(prefetched, Date.now()) ? prefetched : await requestJoinGrant(this.roomId);
+    // The lobby may already have opened (and lost) a socket with the prefetched grant.
+    const first = this.isUnspent(prefetched) ? prefetched : await requestJoinGrant(this.roomId);
     this.socket = this.openSocket(first, false);
     return first.grant;
   }
@@ -109,6 +117,15 @@ export class MeetingConnection {
     this.disconnect(true);
     for (const entry of this.lobbySockets) entry.ws.close();
     this.lobbySockets = [];
+  }
+
+  private spend(token: string): void {
+    this.spentTokens.add(token);
+    if (this.spentTokens.size > MAX_REMEMBERED_TOKENS) this.spentTokens.delete(this.spentTokens.values().next().value!);
+  }
+
+  private isUnspent(received: ReceivedGrant | null): received is ReceivedGrant {
+    return isGrantFresh(received, Date.now()) && !this.spentTokens.has(received.grant.token);
   }
 
   private dropLobbySocket(entry: Socket): void {
@@ -150,8 +167,9 @@ export class MeetingConnection {
       // Fresh tokens per attempt; the first attempt uses the grant we already hold.
       query: async () => {
         try {
-          const received = isGrantFresh(pending, Date.now()) ? pending : await requestJoinGrant(this.roomId);
+          const received = this.isUnspent(pending) ? pending : await requestJoinGrant(this.roomId);
           pending = null;
+          this.spend(received.grant.token);
           entry.grant = received.grant;
           return { token: received.grant.token };
         } catch (error) {

@@ -13,6 +13,18 @@ import { withConnection, withSeat, withWaiting, withoutConnection } from "./meet
 
 type HelloEvent = Extract<MeetingEvent, { type: "hello" }>;
 
+/** Seats (and waiting-room places) one person may hold in a meeting at once: a few tabs or devices, not a crowd. */
+export const MAX_SEATS_PER_USER = 3;
+
+/** Seats and waiting places this user holds with a live socket; one in reconnection grace is reclaimed by resuming. */
+function connectedPlacesOf(state: MeetingState, userId: string): number {
+  let count = 0;
+  for (const place of [...state.seats.values(), ...state.waiting.values()]) {
+    if (place.participant.userId === userId && place.connectionId !== null) count += 1;
+  }
+  return count;
+}
+
 /** The whole meeting for one participant; the waiting list only for those who may admit. */
 export function welcome(state: MeetingState, seat: Seat, resumeToken: string, resumed: boolean): ServerMessage {
   return {
@@ -50,10 +62,12 @@ function sameParticipant(a: Participant, b: Participant): boolean {
   return a.connection === b.connection && a.name === b.name && a.role === b.role;
 }
 
-function refuseAtTheDoor(state: MeetingState, connectionId: ConnectionId, code: "room_locked" | "room_full", text: string): MeetingTransition {
+const doorCloseCodes = { room_locked: CLOSE_CODES.roomLocked, room_full: CLOSE_CODES.roomFull, too_many_seats: CLOSE_CODES.tooManySeats } as const;
+
+function refuseAtTheDoor(state: MeetingState, connectionId: ConnectionId, code: keyof typeof doorCloseCodes, text: string): MeetingTransition {
   return {
     state: withoutConnection(state, connectionId),
-    effects: [send(connectionId, errorMessage(code, text)), close(connectionId, code === "room_locked" ? CLOSE_CODES.roomLocked : CLOSE_CODES.roomFull, code)],
+    effects: [send(connectionId, errorMessage(code, text)), close(connectionId, doorCloseCodes[code], code)],
   };
 }
 
@@ -119,6 +133,9 @@ function wait(state: MeetingState, connectionId: ConnectionId, identity: Connect
 
 function join(state: MeetingState, connectionId: ConnectionId, identity: ConnectionIdentity, event: HelloEvent): MeetingTransition {
   const { policy } = state.room;
+  if (connectedPlacesOf(state, identity.userId) >= MAX_SEATS_PER_USER) {
+    return refuseAtTheDoor(state, connectionId, "too_many_seats", `You're already in this meeting ${MAX_SEATS_PER_USER} times.`);
+  }
   // Hosts always get in: a locked or full meeting still needs its host.
   if (identity.role !== "host") {
     if (state.room.locked) return refuseAtTheDoor(state, connectionId, "room_locked", "the meeting is locked");

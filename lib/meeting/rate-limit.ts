@@ -26,6 +26,13 @@ export const CLIENT_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 50, burst: 
 export const FANOUT_MESSAGE_RATE_LIMIT: RateLimit = { ratePerSecond: 5, burst: 20 };
 
 /**
+ * Hand, media and connection-quality updates count against this bucket of their own: each one is broadcast to
+ * everybody, so under the general limit alone one socket could keep the whole room busy redrawing. Quality arrives
+ * every 5 s, media and hand on a person's clicks (and a screen share's start and stop); a burst of toggling fits.
+ */
+export const STATE_UPDATE_RATE_LIMIT: RateLimit = { ratePerSecond: 5, burst: 20 };
+
+/**
  * Quality samples (one message per 5 s) and feature events (one per user action) also count against this bucket:
  * they cost an app write each, so a client cannot turn the ingest route into a firehose. Toggling mute a few times
  * in a row stays under it.

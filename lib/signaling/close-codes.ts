@@ -23,6 +23,10 @@ export const CLOSE_CODES = {
   roomFull: 4006,
   /** The server closed the room (expired, archived or deleted); the close reason names which. */
   roomClosed: 4007,
+  /** This user already has as many seats (or sockets) in the room as one person may: other tabs or devices. */
+  tooManySeats: 4008,
+  /** The join token already opened a socket: each token opens one (every client attempt fetches a fresh one). */
+  tokenReused: 4009,
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

@@ -127,6 +127,8 @@ export const errorCodeSchema = z.enum([
   "room_full",
   /** The room is locked; the connection is closed. */
   "room_locked",
+  /** This user already holds MAX_SEATS_PER_USER seats in the meeting (other tabs, devices); the connection is closed. */
+  "too_many_seats",
   /** The target participant is not in the meeting (or is the sender, for `signal`). */
   "unknown_participant",
   /** No `hello` within the allowed time; the connection is closed. */

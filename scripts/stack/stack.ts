@@ -196,9 +196,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     let janusUrl: string | null = null;
-    let restartJanus = async (_downMs: number): Promise<void> => {
-      throw new Error("this stack runs no Janus");
-    };
+    let restartJanus: (downMs: number) => Promise<void> = () => Promise.reject(new Error("this stack runs no Janus"));
     if (existsSync(JANUS_BINARY)) {
       // Its own configuration, never /etc/janus (every plugin on, a well-known admin secret): docs/sfu.md.
       const folder = writeJanusConfig({

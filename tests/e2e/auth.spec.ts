@@ -1,4 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { prisma } from "../../lib/db/prisma";
+import { RATE_LIMITS, SIGN_IN_LOCKED_MESSAGE } from "../../lib/server/rate-limit/limits";
 import { loadDemoDirectory } from "../../scripts/dev-idp/directory";
 
 /**
@@ -123,6 +126,22 @@ test.describe("directory sign-in (LDAP)", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Wrong username or password." })).toBeVisible();
     await expect(page.getByLabel("Username")).toHaveValue("bob");
     expect(await sessionOf(page)).toBeNull();
+  });
+
+  test("after too many wrong passwords the form says to wait, in words that name no account", async ({ page }) => {
+    // An account nobody has: a lockout must read exactly as it would for a real one.
+    const username = `nobody-${randomUUID()}`;
+    try {
+      for (let attempt = 0; attempt < RATE_LIMITS.signInAccount.points; attempt++) {
+        await signInWithLdap(page, username, "not-the-password");
+        await expect(page.getByRole("alert").filter({ hasText: "Wrong username or password." })).toBeVisible();
+      }
+      await signInWithLdap(page, username, "not-the-password");
+      await expect(page.getByRole("alert").filter({ hasText: SIGN_IN_LOCKED_MESSAGE })).toBeVisible();
+      expect(await sessionOf(page)).toBeNull();
+    } finally {
+      await prisma.rateLimiterFlexible.deleteMany({ where: { key: `signInAccount:${username}` } });
+    }
   });
 
   test("mallory is refused", async ({ page }) => {

@@ -7,4 +7,4 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(25).default(10),
 });
 
-export const GET = apiRoute({ query }, ({ actor, query }) => searchUsers(actor, query.query, query.limit));
+export const GET = apiRoute({ query, rateLimit: "directorySearch" }, ({ actor, query }) => searchUsers(actor, query.query, query.limit));

@@ -4,6 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import type { ServerEnv } from "@/lib/config/server-env";
 import { authenticateLdapUser } from "@/lib/auth/ldap-authenticate";
 import { ldapCredentialsSchema } from "@/lib/auth/ldap-credentials";
+import { signInAttemptKeys } from "@/lib/server/rate-limit/attempt-keys";
+import { isSignInLocked, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/server/rate-limit/sign-in-attempts";
 
 type LdapEnv = Pick<
   ServerEnv,
@@ -20,6 +22,11 @@ type LdapEnv = Pick<
 /** Told apart from a wrong password so the form can say "try later" instead of blaming the user. */
 export class DirectoryUnavailable extends CredentialsSignin {
   code = "directory_unavailable";
+}
+
+/** Too many failed attempts for this account or address; said the same way for every account. */
+export class SignInLocked extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 /** Username and password checked by binding to the organization's LDAP directory (OpenLDAP, Active Directory). */
@@ -40,11 +47,15 @@ export function ldapProvider(env: LdapEnv) {
     id: "ldap",
     name: env.LDAP_DISPLAY_NAME,
     credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
-    async authorize(input) {
+    async authorize(input, request) {
       const credentials = ldapCredentialsSchema.safeParse(input);
       if (!credentials.success) return null;
+      // Checked before the directory is asked: a locked account's right password must not tell a guesser it is right.
+      const attempt = signInAttemptKeys(credentials.data.username, request.headers);
+      if (await isSignInLocked(attempt)) throw new SignInLocked();
       const result = await authenticateLdapUser(directory, credentials.data.username, credentials.data.password);
       if (result.ok) {
+        await recordSuccessfulSignIn(attempt);
         const { subject, name, email, groups } = result.user;
         return { id: subject, name, email, groups };
       }
@@ -52,6 +63,7 @@ export function ldapProvider(env: LdapEnv) {
         console.error(`LDAP directory ${url} unavailable:`, result.cause);
         throw new DirectoryUnavailable();
       }
+      await recordFailedSignIn(attempt);
       return null;
     },
   });

@@ -14,6 +14,8 @@ const decisions: Readonly<Partial<Record<CloseCode, string>>> = {
   [CLOSE_CODES.denied]: "A host didn't let you into the meeting.",
   [CLOSE_CODES.roomFull]: "The meeting is full: nobody else can join until someone leaves.",
   [CLOSE_CODES.roomClosed]: "The room is no longer available.",
+  [CLOSE_CODES.tooManySeats]: "You're already in this meeting in other tabs or on other devices. Leave one of them to join here.",
+  [CLOSE_CODES.tokenReused]: "This browser tried to join with a pass it had already used. Reload the page to join again.",
 };
 
 /** The server names why it closed the room in the close frame's reason (lib/internal-api/party-control.ts). */
@@ -29,7 +31,7 @@ const roomClosedReasons: Readonly<Record<string, string>> = {
  */
 export type CloseOutcome = { exit: "closed" | "refused" | "failed"; message: string };
 
-const refusals: ReadonlySet<number> = new Set([CLOSE_CODES.roomLocked, CLOSE_CODES.roomFull]);
+const refusals: ReadonlySet<number> = new Set([CLOSE_CODES.roomLocked, CLOSE_CODES.roomFull, CLOSE_CODES.tooManySeats]);
 
 /**
  * What a socket close means for the person. The room's own close codes are decisions, after which reconnecting
@@ -49,6 +51,7 @@ export function closeOutcome(code: number, reason = ""): CloseOutcome | null {
 export function doorRefusal(code: ErrorCode, text: string): CloseOutcome {
   if (code === "room_locked") return { exit: "refused", message: decisions[CLOSE_CODES.roomLocked]! };
   if (code === "room_full") return { exit: "refused", message: decisions[CLOSE_CODES.roomFull]! };
+  if (code === "too_many_seats") return { exit: "refused", message: decisions[CLOSE_CODES.tooManySeats]! };
   return { exit: "failed", message: text };
 }
 

@@ -60,6 +60,7 @@ const errorTexts: Partial<Record<ErrorCode, string>> = {
   forbidden: "You can't do that in this meeting.",
   room_full: "The meeting is full.",
   room_locked: "The meeting is locked: a host has to unlock it before you can join.",
+  too_many_seats: "You're already in this meeting in other tabs or on other devices.",
   rate_limited: "You're sending too fast; some actions were dropped.",
   unknown_participant: "That person has already left.",
 };

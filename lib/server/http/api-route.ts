@@ -3,6 +3,8 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/actor";
+import { consumeOrRefuse } from "@/lib/server/rate-limit/limiters";
+import type { RateLimitName } from "@/lib/server/rate-limit/limits";
 import { requireActor } from "@/lib/server/session/current-actor";
 import { AppError } from "./app-error";
 import { crossSiteRefusal } from "./cross-site";
@@ -15,6 +17,8 @@ type RouteSchemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>
   query?: Q;
   body?: B;
   maxBodyBytes?: number;
+  /** Counted per user once signed in, before any input is read; over it the route answers 429 with Retry-After. */
+  rateLimit?: RateLimitName;
 };
 
 type RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
@@ -49,8 +53,8 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
 }
 
 /**
- * The one chain every API route goes through — cross-site refusal, session, then zod-validated params, query
- * and body — so no route can forget CSRF defence, authentication or validation. The handler returns data (sent as JSON) or a Response.
+ * The one chain every API route goes through — cross-site refusal, session, the route's rate limit (if it has one),
+ * then zod-validated params, query and body — so no route can forget CSRF defence, authentication or validation. The handler returns data (sent as JSON) or a Response.
  */
 export function apiRoute<
   P extends z.ZodType = z.ZodObject<Record<string, never>>,
@@ -62,6 +66,7 @@ export function apiRoute<
       const refusal = crossSiteRefusal(request.method, request.headers);
       if (refusal) throw new AppError("forbidden", refusal);
       const actor = await requireActor();
+      if (schemas.rateLimit) await consumeOrRefuse(schemas.rateLimit, actor.id);
       const params = parseWith(schemas.params ?? z.object({}), (await context.params) ?? {}, "path");
       const query = parseWith(schemas.query ?? z.object({}), Object.fromEntries(request.nextUrl.searchParams), "query");
       const body = schemas.body

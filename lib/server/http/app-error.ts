@@ -7,6 +7,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "gone"
+  | "rate_limited"
   | "unavailable"
   | "internal";
 
@@ -19,6 +20,7 @@ const statusByCode: Record<ErrorCode, number> = {
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -29,6 +31,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Sent as `Retry-After`: how long a rate-limited caller must wait. */
+    readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -5,7 +5,9 @@ import { AppError } from "./app-error";
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    return NextResponse.json(body, { status: error.status });
+    const { retryAfterSeconds } = error.options;
+    const headers = retryAfterSeconds === undefined ? undefined : { "retry-after": String(retryAfterSeconds) };
+    return NextResponse.json(body, { status: error.status, headers });
   }
   console.error("Unhandled API error", error);
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });

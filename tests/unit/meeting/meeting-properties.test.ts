@@ -14,6 +14,7 @@ import { MESH_AT_PARTICIPANTS, type MediaPath, SFU_FROM_PARTICIPANTS } from "@/l
 import { defaultRoomPolicy, type RoomPolicy } from "@/lib/domain/room-policy";
 import { forbiddenMedia } from "@/lib/domain/meeting-permissions";
 import type { ClientMessage, MeetingRole, Participant, ServerMessage } from "@/lib/signaling";
+import { MAX_SEATS_PER_USER } from "@/lib/meeting/handle-hello";
 import { deliveries, MeetingDriver, sha256 } from "./meeting-driver";
 
 const people: Omit<ConnectionIdentity, "policy">[] = [
@@ -166,6 +167,8 @@ class Model {
       this.waitingSockets.set(socket, participantId);
       return undefined;
     }
+    const places = [...this.seats.values(), ...this.waiting.values()];
+    if (places.filter((place) => place.userId === identity.userId && place.socket !== null).length >= MAX_SEATS_PER_USER) return undefined;
     if (identity.role !== "host") {
       if (this.locked || this.seats.size >= this.policy.maxParticipants) return undefined;
       if (this.policy.waitingRoom) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANALYTICS_MESSAGE_RATE_LIMIT } from "@/lib/meeting/rate-limit";
+import { ANALYTICS_MESSAGE_RATE_LIMIT, CLIENT_MESSAGE_RATE_LIMIT, STATE_UPDATE_RATE_LIMIT } from "@/lib/meeting/rate-limit";
 import { ConnectionThrottle } from "@/party/connection-throttle";
 
 describe("ConnectionThrottle analytics bucket", () => {
@@ -13,5 +13,19 @@ describe("ConnectionThrottle analytics bucket", () => {
     expect(verdicts.slice(ANALYTICS_MESSAGE_RATE_LIMIT.burst)).toEqual(["reject-and-notify", "reject-silently"]);
     expect(throttle.admitMessage("c1", "signal", 0)).toBe("allow");
     expect(throttle.admitMessage("c1", "quality-samples", 1000 / ANALYTICS_MESSAGE_RATE_LIMIT.ratePerSecond)).toBe("allow");
+  });
+});
+
+describe("ConnectionThrottle state-update bucket", () => {
+  it("limits hand, media and quality updates together, apart from chat and signaling", () => {
+    const throttle = new ConnectionThrottle();
+    throttle.open("c1", 0);
+    const types = ["hand", "media", "quality"] as const;
+    const verdicts = Array.from({ length: STATE_UPDATE_RATE_LIMIT.burst + 1 }, (_, n) => throttle.admitMessage("c1", types[n % 3]!, 0));
+    expect(verdicts.slice(0, STATE_UPDATE_RATE_LIMIT.burst).every((verdict) => verdict === "allow")).toBe(true);
+    expect(verdicts.at(-1)).toBe("reject-and-notify");
+    expect(throttle.admitMessage("c1", "chat", 0)).toBe("allow");
+    expect(throttle.admitMessage("c1", "signal", 0)).toBe("allow");
+    expect(STATE_UPDATE_RATE_LIMIT.burst).toBeLessThan(CLIENT_MESSAGE_RATE_LIMIT.burst);
   });
 });

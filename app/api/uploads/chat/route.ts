@@ -13,7 +13,7 @@ const mimeType = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
  * room and the file's name in the query. This path skips the proxy (proxy.ts), which would buffer the body in
  * memory; `apiRoute` still requires the session.
  */
-export const POST = apiRoute({ query }, async ({ actor, request, query }) => {
+export const POST = apiRoute({ query, rateLimit: "upload" }, async ({ actor, request, query }) => {
   const length = request.headers.get("content-length");
   if (length === null || !/^\d+$/.test(length)) throw new AppError("invalid_request", "Send the file with its Content-Length.");
   if (!request.body) throw new AppError("invalid_request", "The request has no file.");

@@ -5,4 +5,4 @@ import { joinRoom } from "@/lib/server/rooms/join-room";
 
 const params = z.object({ id: roomIdSchema });
 
-export const POST = apiRoute({ params }, ({ actor, params }) => joinRoom(actor, params.id));
+export const POST = apiRoute({ params, rateLimit: "joinGrant" }, ({ actor, params }) => joinRoom(actor, params.id));
