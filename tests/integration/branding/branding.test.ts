@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { MAX_LOGO_BYTES } from "@/lib/domain/branding/branding-input";
+import { seedTemplates } from "@/lib/domain/seed-templates";
 import { worstContrast } from "@/lib/domain/branding/brand-color";
 import { blobStorage } from "@/lib/server/storage/storage";
 import { requireStackEnv } from "../../support/stack-env";
@@ -31,6 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await callApi("/api/admin/branding", { as: admin, method: "DELETE" });
+  await prisma.room.deleteMany({ where: { ownerId: employee.id } });
   await deleteTestUsers([admin, employee]);
 });
 
@@ -89,6 +91,22 @@ describe("organization branding", { timeout: 30_000 }, () => {
     const dashboard = await (await page("/", employee)).text();
     expect(dashboard).toMatch(/data-testid="org-name">Globex Integration<\/span>/);
     expect(dashboard).toContain("--color-brand-700:#0f766e;");
+  });
+
+  it("names the organization in .ics invites", async () => {
+    const policy = seedTemplates.find((template) => template.seedKey === "interview")!.policy;
+    const template = await callApi("/api/templates", { as: employee, method: "POST", body: { name: "Branding invite", policy } });
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    startsAt.setUTCSeconds(0, 0);
+    const schedule = await callApi("/api/schedules", {
+      as: employee,
+      method: "POST",
+      body: { title: "Branded invite", templateId: template.body.id, startsAt: startsAt.toISOString(), durationMinutes: 30, timeZone: "UTC", weeklyOccurrences: 1, inviteeIds: [] },
+    });
+    expect(schedule.status).toBe(201);
+    const ics = ((await callApi(`/api/schedules/${schedule.body.id as string}/ics`, { as: employee })).body as unknown as string).replace(/\r\n[ \t]/g, "");
+    expect(ics).toContain("X-WR-CALNAME:Globex Integration");
+    expect(ics).toContain("DESCRIPTION:Globex Integration Meet meeting\\nJoin: ");
   });
 
   it("stores a raster logo through the storage layer and serves it publicly with an ETag", async () => {
