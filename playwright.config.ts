@@ -42,10 +42,12 @@ export default defineConfig({
     // Calls with cameras: one at a time on one worker, so two video calls never share the two cores; the cheap
     // page specs run beside them on the other worker (docs/testing.md).
     { name: "media", testMatch: mediaSpecs, workers: 1 },
-    { name: "pages", testIgnore: [mediaSpecs, /(outage|quality)\.spec\.ts/] },
+    { name: "pages", testIgnore: [mediaSpecs, /(outage|quality|branding)\.spec\.ts/] },
     // Measures packet loss it injects itself: alone, so other specs' CPU load adds none of its own.
     { name: "lossy-path", testMatch: /quality\.spec\.ts/, dependencies: ["media", "pages"] },
     // Restarts the stack's PartyKit: only once every other test is done.
     { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["lossy-path"] },
+    // Changes the organization's branding, which every page shows: last, so no other spec sees it changed.
+    { name: "branding", testMatch: /branding\.spec\.ts/, dependencies: ["outage"] },
   ],
 });

@@ -1,16 +1,29 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { currentBranding } from "@/lib/server/branding/current-branding";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: process.env.ORG_NAME ?? "Confer", template: `%s · ${process.env.ORG_NAME ?? "Confer"}` },
-  description: "Video meetings for your organization.",
-};
+/** The organization's name in every tab title, from its branding (read per request: a change needs no rebuild). */
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const { displayName } = await currentBranding();
+  return {
+    title: { default: displayName, template: `%s · ${displayName}` },
+    description: "Video meetings for your organization.",
+  };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
+  const branding = await currentBranding();
   return (
     <html lang="en">
+      <head>
+        {/* The admin's colours over the theme's brand and accent variables; unlayered, so it wins over @theme. */}
+        {branding.style ? <style id="org-branding">{branding.style}</style> : null}
+      </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content

@@ -6,7 +6,6 @@ import { RoomList } from "@/components/rooms/room-list";
 import { buttonClasses } from "@/components/ui/button";
 import { StartingSoon } from "@/components/schedules/starting-soon";
 import { UpcomingList } from "@/components/schedules/upcoming-list";
-import { serverEnv } from "@/lib/config/server-env";
 import { listRooms } from "@/lib/server/rooms/list-rooms";
 import { listUpcoming } from "@/lib/server/schedules/list-upcoming";
 import { currentActor } from "@/lib/server/session/current-actor";
@@ -36,7 +35,7 @@ export default async function DashboardPage() {
   }));
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto grid max-w-5xl gap-8 px-4 py-8 lg:grid-cols-[1fr_320px]">
         <div className="space-y-8">
           <StartingSoon items={upcomingItems} />

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
-import { serverEnv } from "@/lib/config/server-env";
 import { listMyMeetings } from "@/lib/server/meetings/list-my-meetings";
 import { currentActor } from "@/lib/server/session/current-actor";
 
@@ -18,7 +17,7 @@ export default async function MyMeetingsPage() {
   const meetings = await listMyMeetings(actor);
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
         <h1 className="text-xl font-semibold">Your meetings</h1>
         {meetings.length === 0 ? (

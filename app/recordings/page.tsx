@@ -3,7 +3,6 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { formatDuration, formatSize, formatWhen, STATUS_LABELS } from "@/components/recordings/recording-format";
-import { serverEnv } from "@/lib/config/server-env";
 import { listRecordings } from "@/lib/server/recordings/list-recordings";
 import { currentActor } from "@/lib/server/session/current-actor";
 
@@ -17,7 +16,7 @@ export default async function RecordingsPage() {
   const meetings = await listRecordings(actor);
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
         <h1 className="text-xl font-semibold">Recordings</h1>
         {meetings.length === 0 ? (

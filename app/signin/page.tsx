@@ -8,6 +8,7 @@ import { auth } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { serverEnv } from "@/lib/config/server-env";
+import { currentBranding } from "@/lib/server/branding/current-branding";
 import { signInWithLdap, signInWithOidc } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -25,6 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if ((await auth())?.user?.id) redirect(callbackPath);
 
   const env = serverEnv();
+  const branding = await currentBranding();
   const oidcEnabled = Boolean(env.OIDC_ISSUER);
   const ldapEnabled = Boolean(env.LDAP_URL && env.LDAP_USER_BASE_DN);
   const errorMessage = signInErrorMessage(params.error, env.OIDC_DISPLAY_NAME, params.code);
@@ -33,9 +35,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main id="main" className="grid min-h-screen place-items-center px-4 py-12">
       <div className="w-full max-w-sm space-y-6 rounded-2xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
         <div className="flex flex-col items-center gap-3 text-center">
-          <OrgMark orgName={env.ORG_NAME} />
-          <h1 className="text-xl font-semibold text-slate-900">Sign in to {env.ORG_NAME}</h1>
+          <OrgMark name={branding.displayName} logoUrl={branding.logoUrl} />
+          <h1 className="text-xl font-semibold text-slate-900">Sign in to {branding.displayName}</h1>
           <p className="text-sm text-slate-600">Use your work account.</p>
+          {branding.signInMessage ? (
+            <p data-testid="sign-in-message" className="whitespace-pre-line border-l-4 border-accent-700 bg-accent-50 px-3 py-2 text-left text-sm text-slate-800">
+              {branding.signInMessage}
+            </p>
+          ) : null}
         </div>
 
         {params.signedOut ? (

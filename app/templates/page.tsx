@@ -5,7 +5,6 @@ import { AppHeader } from "@/components/layout/app-header";
 import { DeleteTemplateButton } from "@/components/templates/delete-template-button";
 import { describePolicy } from "@/components/templates/describe-policy";
 import { buttonClasses } from "@/components/ui/button";
-import { serverEnv } from "@/lib/config/server-env";
 import { listTemplates } from "@/lib/server/templates/list-templates";
 import type { TemplateView } from "@/lib/server/templates/template-view";
 import { currentActor } from "@/lib/server/session/current-actor";
@@ -22,7 +21,7 @@ export default async function TemplatesPage() {
   const personal = templates.filter((template) => template.scope === "PERSONAL");
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-xl font-semibold">Room templates</h1>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { UnreadAlertsBadge } from "./alert-badge";
 
-export function AdminNav({ current }: { current: "overview" | "meetings" | "alerts" }) {
+export function AdminNav({ current }: { current: "overview" | "meetings" | "alerts" | "branding" }) {
   const link = (href: string, label: string, key: typeof current, badge?: ReactNode) => (
     <Link href={href} aria-current={current === key ? "page" : undefined} className={current === key ? "font-semibold text-slate-900" : "text-brand-700 underline"}>
       {label}
@@ -14,6 +14,7 @@ export function AdminNav({ current }: { current: "overview" | "meetings" | "aler
       {link("/admin", "Overview", "overview")}
       {link("/admin/meetings", "Meetings", "meetings")}
       {link("/admin/alerts", "Alerts", "alerts", <UnreadAlertsBadge />)}
+      {link("/admin/branding", "Branding", "branding")}
     </nav>
   );
 }

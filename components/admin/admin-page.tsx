@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
-import { serverEnv } from "@/lib/config/server-env";
 import type { Actor } from "@/lib/domain/actor";
 import { AdminNav } from "./admin-nav";
 
-/** The frame of the fleet-wide analytics pages: header, title and the Overview / Meetings / Alerts nav. */
-export function AdminPage({ actor, title, current, children }: { actor: Actor; title: string; current: "overview" | "meetings" | "alerts"; children: ReactNode }) {
+/** The frame of the admin pages: header, title and the Overview / Meetings / Alerts / Branding nav. */
+export function AdminPage({ actor, title, current, children }: { actor: Actor; title: string; current: "overview" | "meetings" | "alerts" | "branding"; children: ReactNode }) {
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-xl font-semibold">{title}</h1>

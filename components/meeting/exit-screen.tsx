@@ -26,11 +26,14 @@ const explanations: Record<ExitReason, string> = {
   closed: "The room is no longer available.",
 };
 
-export function ExitScreen({ reason, detail, onRejoin }: { reason: ExitReason; detail?: string; onRejoin: () => void }) {
+export function ExitScreen({ orgName, reason, detail, onRejoin }: { orgName: string; reason: ExitReason; detail?: string; onRejoin: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="exit-heading" className="mx-auto max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
+      <p data-testid="exit-org" className="text-xs font-medium tracking-wide text-accent-700 uppercase">
+        {orgName} Meet
+      </p>
       <h2 id="exit-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
         {headings[reason]}
       </h2>

@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import type { MeetingViewState } from "@/lib/meeting-client/state/meeting-view-state";
 
 type Props = {
+  /** The organization's display name (its branding). */
+  orgName: string;
   roomName: string;
   /** "Host", "Observer"…; null before joining. */
   ownRole: string | null;
@@ -16,9 +18,12 @@ type Props = {
 };
 
 /** The status line above the videos: room, own role, REC, lock, audio-only and connection state. */
-export function MeetingHeader({ roomName, ownRole, locked, phase, audioOnly, recording }: Props) {
+export function MeetingHeader({ orgName, roomName, ownRole, locked, phase, audioOnly, recording }: Props) {
   return (
     <header className="flex items-center gap-3 px-4 py-2 text-sm">
+      <span data-testid="meeting-org" className="hidden shrink-0 text-xs text-slate-300 sm:inline">
+        {orgName} Meet
+      </span>
       <h1 className="truncate font-semibold">{roomName}</h1>
       {ownRole ? (
         <span data-testid="own-role" className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">

@@ -22,6 +22,8 @@ type Props = {
   roomId: string;
   /** The signed-in user: effect choices are remembered per user. */
   userId: string;
+  /** The organization's display name (its branding), in the meeting's status line and on the exit screen. */
+  orgName: string;
   roomName: string;
   selfName: string;
   profile: CaptureProfile;
@@ -37,7 +39,7 @@ type Props = {
  * A room's page from arrival to goodbye: the lobby (media starts at once, so Join is instant), the meeting over
  * the whole viewport, then the exit screen with Rejoin.
  */
-export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploadLimitBytes, recordingPolicy, header, details }: Props) {
+export function MeetingRoom({ roomId, userId, orgName, roomName, selfName, profile, uploadLimitBytes, recordingPolicy, header, details }: Props) {
   const media = useMeetingMedia(userId, profile);
   const meeting = useMeeting(roomId, media);
   const { start } = media;
@@ -45,7 +47,7 @@ export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploa
 
   const waiting = meeting.entered && meeting.state.phase === "waiting";
   if (meeting.entered && meeting.state.phase !== "over" && !waiting) {
-    return <MeetingView meeting={meeting} media={media} roomId={roomId} roomName={roomName} selfName={selfName} profile={profile} uploadLimitBytes={uploadLimitBytes} />;
+    return <MeetingView meeting={meeting} media={media} roomId={roomId} orgName={orgName} roomName={roomName} selfName={selfName} profile={profile} uploadLimitBytes={uploadLimitBytes} />;
   }
   return (
     <>
@@ -55,7 +57,7 @@ export function MeetingRoom({ roomId, userId, roomName, selfName, profile, uploa
         {waiting ? (
           <WaitingScreen roomName={roomName} onCancel={meeting.actions.leave} recordingNotice={recordingNotice(recordingPolicy)} />
         ) : meeting.entered && meeting.state.exit ? (
-          <ExitScreen reason={meeting.state.exit.reason} detail={meeting.state.exit.message} onRejoin={meeting.actions.rejoin} />
+          <ExitScreen orgName={orgName} reason={meeting.state.exit.reason} detail={meeting.state.exit.message} onRejoin={meeting.actions.rejoin} />
         ) : (
           <PreJoin media={media} displayName={selfName} recordingNotice={recordingNotice(recordingPolicy)} onJoin={() => void meeting.actions.join()} joining={meeting.joining} joinError={meeting.joinError} />
         )}

@@ -37,6 +37,7 @@ type Props = {
   meeting: ReturnType<typeof useMeeting>;
   media: MeetingMedia;
   roomId: string;
+  orgName: string;
   roomName: string;
   selfName: string;
   /** The camera's capture profile; the recording's size follows it. */
@@ -50,7 +51,7 @@ const PENDING_SELF_ID = "self";
 const showRecordingError = (message: string) => toast.error(message, { toasterId: MEETING_TOASTER_ID, id: "recording-error" });
 
 /** The meeting itself, over the whole viewport: status line, videos (and a side panel), controls. */
-export function MeetingView({ meeting, media, roomId, roomName, selfName, profile, uploadLimitBytes }: Props) {
+export function MeetingView({ meeting, media, roomId, orgName, roomName, selfName, profile, uploadLimitBytes }: Props) {
   const { state, dispatch, self, actions, rights } = meeting;
   const chatUploads = useChatUploads(roomId, uploadLimitBytes);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -199,6 +200,7 @@ export function MeetingView({ meeting, media, roomId, roomName, selfName, profil
     <div className="fixed inset-0 z-40 flex flex-col bg-slate-950 text-white" data-testid="meeting" data-phase={state.phase} data-media-path={meeting.route.carrier} data-media-switching={meeting.route.switching}>
       <Toaster id={MEETING_TOASTER_ID} position="top-center" richColors closeButton={false} visibleToasts={3} />
       <MeetingHeader
+        orgName={orgName}
         roomName={roomName}
         ownRole={ownRole}
         locked={state.room.locked}

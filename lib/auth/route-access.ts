@@ -2,7 +2,8 @@ export type RouteAccess = "allow" | "reject-api" | "redirect-to-signin";
 
 /** `/api/internal/*` is server-to-server: no session, but every handler there verifies a signature or secret itself. */
 const publicPrefixes = ["/signin/", "/auth/", "/api/auth/", "/api/internal/", "/_next/"];
-const publicExactPaths = new Set(["/signin", "/api/health", "/favicon.ico", "/robots.txt"]);
+/** `/branding/logo`: the organization's logo, which the sign-in page shows before anyone signs in. */
+const publicExactPaths = new Set(["/signin", "/api/health", "/branding/logo", "/favicon.ico", "/robots.txt"]);
 /** Files served from `public/` (logos, fonts, media models); none of them is private. */
 const staticAssetPattern = /\.(ico|png|svg|jpe?g|gif|webp|avif|txt|xml|webmanifest|woff2?|wasm|tflite|binarypb)$/i;
 

@@ -8,6 +8,8 @@ export type ScheduleIcsInput = {
   /** Goes up at every edit and at cancellation; calendars keep the highest. */
   sequence: number;
   title: string;
+  /** The organization's display name (its branding): the calendar's name and the description's first line. */
+  organizationName: string;
   startsAt: Date;
   durationMinutes: number;
   /** 1 for a single meeting, N for N weekly occurrences. */
@@ -32,7 +34,8 @@ export function buildScheduleIcs(input: ScheduleIcsInput): string {
     status: input.cancelled ? "CANCELLED" : "CONFIRMED",
     productId: "confer/scheduling",
     title: input.title,
-    description: `Join: ${input.joinUrl}`,
+    description: `${input.organizationName} Meet meeting\nJoin: ${input.joinUrl}`,
+    calName: input.organizationName,
     url: input.joinUrl,
     location: input.joinUrl,
     start: input.startsAt.getTime(),

@@ -87,6 +87,7 @@ test("the admin pages, with their charts drawn, have no WCAG 2.1 AA violation", 
         ["meetings report list", `/admin/meetings?from=${meeting.from}&to=${meeting.to}`],
         ["post-call report", `/admin/meetings/${meeting.id}`],
         ["alerts", "/admin/alerts"],
+        ["branding", "/admin/branding"],
       ],
       // The charts are what this audit is about: they must be there.
       async (name, page) => {

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { ChatTranscript } from "@/components/meetings/chat-transcript";
-import { serverEnv } from "@/lib/config/server-env";
 import { getMeetingHistory } from "@/lib/server/meetings/get-meeting-history";
 import { currentActor } from "@/lib/server/session/current-actor";
 
@@ -24,7 +23,7 @@ export default async function MeetingHistoryPage({ params }: Props) {
   const chatExport = (format: "csv" | "json") => `/api/meetings/${encodeURIComponent(history.id)}/chat?format=${format}`;
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
         <div className="space-y-1">
           <Link href="/meetings" className="text-sm text-brand-700 underline">

@@ -5,7 +5,6 @@ import { AppHeader } from "@/components/layout/app-header";
 import { DeleteRecordingButton } from "@/components/recordings/delete-recording-button";
 import { formatDuration, formatSize, formatWhen, STATUS_LABELS } from "@/components/recordings/recording-format";
 import { RecordingPlayer } from "@/components/recordings/recording-player";
-import { serverEnv } from "@/lib/config/server-env";
 import { AppError } from "@/lib/server/http/app-error";
 import { viewRecording } from "@/lib/server/recordings/find-viewable-recording";
 import { currentActor } from "@/lib/server/session/current-actor";
@@ -25,7 +24,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
   const fileUrl = `/api/recordings/${recording.id}/file`;
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-4 px-4 py-8">
         <p className="text-sm">
           <Link href="/recordings" className="text-brand-700 underline">

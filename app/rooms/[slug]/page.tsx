@@ -3,6 +3,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { MeetingRoom } from "@/components/meeting/meeting-room";
 import { serverEnv } from "@/lib/config/server-env";
 import { isCaptureProfile } from "@/lib/media/capture-profiles";
+import { currentBranding } from "@/lib/server/branding/current-branding";
 import { loadRoom } from "./load-room";
 import { RoomDetails } from "./room-details";
 
@@ -18,17 +19,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The room's lobby and meeting. `?video=sd|low` lowers the camera capture (weak machines, many-person tests). */
 export default async function RoomPage({ params, searchParams }: Props) {
   const [{ slug }, { video }] = await Promise.all([params, searchParams]);
-  const { actor, room } = await loadRoom(slug);
+  const [{ actor, room }, branding] = await Promise.all([loadRoom(slug), currentBranding()]);
   return (
     <MeetingRoom
       roomId={room.id}
       userId={actor.id}
+      orgName={branding.displayName}
       roomName={room.name}
       selfName={actor.name}
       profile={isCaptureProfile(video) ? video : "hd"}
       uploadLimitBytes={serverEnv().FILE_UPLOAD_MAX_BYTES}
       recordingPolicy={room.recording}
-      header={<AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />}
+      header={<AppHeader actor={actor} />}
       details={<RoomDetails room={room} />}
     />
   );

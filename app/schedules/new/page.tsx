@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { ScheduleForm } from "@/components/schedules/schedule-form";
-import { serverEnv } from "@/lib/config/server-env";
 import { currentActor } from "@/lib/server/session/current-actor";
 import { listTemplates } from "@/lib/server/templates/list-templates";
 
@@ -13,7 +12,7 @@ export default async function NewSchedulePage() {
   const templates = await listTemplates(actor);
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
         <h1 className="text-xl font-semibold">Schedule a meeting</h1>
         <ScheduleForm mode="create" templates={templates.map(({ id, name, scope }) => ({ id, name, scope }))} />

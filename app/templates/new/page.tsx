@@ -3,7 +3,6 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { TemplateForm } from "@/components/templates/template-form";
-import { serverEnv } from "@/lib/config/server-env";
 import { currentActor } from "@/lib/server/session/current-actor";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ export default async function NewTemplatePage() {
   if (!actor) redirect("/signin?callbackUrl=/templates/new");
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
         <Link href="/templates" className="text-sm font-medium text-brand-700 hover:underline">
           ← All templates

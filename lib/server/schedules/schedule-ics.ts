@@ -2,15 +2,17 @@ import "server-only";
 import { buildScheduleIcs } from "@/lib/calendar/schedule-ics";
 import type { Actor } from "@/lib/domain/actor";
 import { readRoomPolicy } from "@/lib/domain/room-policy";
+import { currentBranding } from "@/lib/server/branding/current-branding";
 import { findVisibleSchedule } from "./find-schedule";
 
 /** The invite as it stands now (an update after edits, a cancellation once cancelled), for organizer and invitees. */
 export async function scheduleIcs(actor: Actor, id: string, appOrigin: string) {
-  const schedule = await findVisibleSchedule(actor, id);
+  const [schedule, branding] = await Promise.all([findVisibleSchedule(actor, id), currentBranding()]);
   const ics = buildScheduleIcs({
     uid: schedule.icsUid,
     sequence: schedule.sequence,
     title: schedule.title,
+    organizationName: branding.displayName,
     startsAt: schedule.startsAt,
     durationMinutes: schedule.durationMinutes,
     weeklyOccurrences: schedule.weeklyOccurrences,

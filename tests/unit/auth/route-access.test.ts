@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { routeAccess } from "@/lib/auth/route-access";
 
 describe("routeAccess", () => {
-  it.each(["/signin", "/auth/refused", "/auth/signout", "/api/auth/session", "/api/auth/callback/oidc", "/api/health"])(
+  it.each(["/signin", "/auth/refused", "/auth/signout", "/api/auth/session", "/api/auth/callback/oidc", "/api/health", "/branding/logo"])(
     "lets %s through without a session",
     (path) => expect(routeAccess(path, false)).toBe("allow"),
   );

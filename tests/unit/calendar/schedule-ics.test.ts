@@ -5,6 +5,7 @@ const base: ScheduleIcsInput = {
   uid: "sched-123@confer",
   sequence: 0,
   title: "Quarterly review",
+  organizationName: "Globex",
   startsAt: new Date("2026-12-01T14:30:00Z"),
   durationMinutes: 45,
   weeklyOccurrences: 1,
@@ -27,6 +28,8 @@ describe("buildScheduleIcs", () => {
     expect(ics).toContain("DTSTART:20261201T143000Z");
     expect(ics).toContain("DURATION:PT45M");
     expect(ics).toContain("SUMMARY:Quarterly review");
+    expect(ics).toContain("X-WR-CALNAME:Globex");
+    expect(ics).toContain("DESCRIPTION:Globex Meet meeting\\nJoin: https://confer.example/rooms/quarterly-review-abcd");
     expect(ics).toContain("URL:https://confer.example/rooms/quarterly-review-abcd");
     expect(ics).toMatch(/ORGANIZER;CN="?Alice Admin"?:mailto:alice@confer.test/i);
     expect(ics).toMatch(/ATTENDEE;[^\r\n]*CN="?Bob Builder"?[^\r\n]*:mailto:bob@confer.test/i);

@@ -5,7 +5,6 @@ import { ParticipantQualityCharts } from "@/components/admin/participant-quality
 import { TableHead } from "@/components/admin/table-head";
 import { AppHeader } from "@/components/layout/app-header";
 import { ChatTranscript } from "@/components/meetings/chat-transcript";
-import { serverEnv } from "@/lib/config/server-env";
 import { getMeetingReport } from "@/lib/server/analytics/queries/get-meeting-report";
 import { getReportAccess } from "@/lib/server/analytics/queries/get-report-access";
 import { getMeetingHistory } from "@/lib/server/meetings/get-meeting-history";
@@ -44,7 +43,7 @@ export default async function MeetingReportPage({ params }: Props) {
   const durationMin = report.endedAt ? Math.round((report.endedAt.getTime() - report.startedAt.getTime()) / 60_000) : null;
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
         <div className="space-y-1">
           {access === "admin" ? (

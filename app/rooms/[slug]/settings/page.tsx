@@ -7,7 +7,6 @@ import { DeleteRoomButton } from "@/components/rooms/delete-room-button";
 import { EditRoomForm } from "@/components/rooms/edit-room-form";
 import { InviteManager } from "@/components/rooms/invite-manager";
 import { RoomPolicyForm } from "@/components/rooms/room-policy-form";
-import { serverEnv } from "@/lib/config/server-env";
 import { loadRoom } from "../load-room";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +30,7 @@ export default async function RoomSettingsPage({ params }: Props) {
   if (!room.canManage) notFound();
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8">
         <Link href={`/rooms/${room.slug}`} className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
           <ArrowLeft aria-hidden className="size-4" /> Back to {room.name}

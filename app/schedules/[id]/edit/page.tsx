@@ -4,7 +4,6 @@ import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { CancelScheduleButton } from "@/components/schedules/cancel-schedule-button";
 import { ScheduleForm } from "@/components/schedules/schedule-form";
-import { serverEnv } from "@/lib/config/server-env";
 import { AppError } from "@/lib/server/http/app-error";
 import { getSchedule } from "@/lib/server/schedules/get-schedule";
 import { currentActor } from "@/lib/server/session/current-actor";
@@ -26,7 +25,7 @@ export default async function EditSchedulePage({ params }: Props) {
   const icsPath = `/api/schedules/${schedule.id}/ics`;
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
         <Link href="/" className="text-sm font-medium text-brand-700 hover:underline">
           ← Dashboard

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { TemplateForm } from "@/components/templates/template-form";
-import { serverEnv } from "@/lib/config/server-env";
 import { AppError } from "@/lib/server/http/app-error";
 import { currentActor } from "@/lib/server/session/current-actor";
 import { getTemplate } from "@/lib/server/templates/get-template";
@@ -24,7 +23,7 @@ export default async function EditTemplatePage({ params }: Props) {
   });
   return (
     <>
-      <AppHeader actor={actor} orgName={serverEnv().ORG_NAME} />
+      <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
         <Link href="/templates" className="text-sm font-medium text-brand-700 hover:underline">
           ← All templates
