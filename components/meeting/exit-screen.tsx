@@ -30,11 +30,11 @@ export function ExitScreen({ reason, detail, onRejoin }: { reason: ExitReason; d
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section aria-labelledby="exit-heading" className="mx-auto max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
+    <section aria-labelledby="exit-heading" className="mx-auto max-w-md space-y-4 rounded-xl border border-line bg-surface p-8 text-center shadow-sm">
       <h2 id="exit-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
         {headings[reason]}
       </h2>
-      <p className="text-sm text-slate-700">{detail ?? explanations[reason]}</p>
+      <p className="text-sm text-fg-muted">{detail ?? explanations[reason]}</p>
       <div className="flex flex-wrap justify-center gap-2">
         {/* A closed room refuses every join: offering Rejoin would only fail again. */}
         {reason !== "closed" && (
