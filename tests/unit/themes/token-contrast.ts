@@ -21,7 +21,7 @@ function blockAfter(css: string, marker: string): string {
 
 function declarations(block: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const match of block.replace(/\/\*[\s\S]*?\*\//g, "").matchAll(/--(color-[\w-]+):\s*([^;]+);/g)) found.set(match[1], match[2].trim());
+  for (const [, name = "", value = ""] of block.replace(/\/\*[\s\S]*?\*\//g, "").matchAll(/--(color-[\w-]+):\s*([^;]+);/g)) found.set(name, value.trim());
   return found;
 }
 
@@ -29,17 +29,17 @@ type Linear = [number, number, number];
 
 /** A token's colour as linear-light sRGB, following var() and color-mix(in oklab, …) like the browser does. */
 export function linearColour(tokens: Map<string, string>, value: string): Linear {
-  const reference = /^var\(--([\w-]+)\)$/.exec(value);
-  if (reference) {
-    const target = tokens.get(reference[1]);
-    if (!target) throw new Error(`unknown token ${reference[1]}`);
+  const [, name] = /^var\(--([\w-]+)\)$/.exec(value) ?? [];
+  if (name) {
+    const target = tokens.get(name);
+    if (!target) throw new Error(`unknown token ${name}`);
     return linearColour(tokens, target);
   }
-  const mix = /^color-mix\(in oklab, (.+?) (\d+)%, (.+)\)$/.exec(value);
-  if (mix) return mixOklab(linearColour(tokens, mix[1]), linearColour(tokens, mix[3]), Number(mix[2]) / 100);
-  const hex = /^#([0-9a-f]{6})$/i.exec(value);
+  const [, first, share, second] = /^color-mix\(in oklab, (.+?) (\d+)%, (.+)\)$/.exec(value) ?? [];
+  if (first && share && second) return mixOklab(linearColour(tokens, first), linearColour(tokens, second), Number(share) / 100);
+  const [, hex] = /^#([0-9a-f]{6})$/i.exec(value) ?? [];
   if (!hex) throw new Error(`cannot read colour ${value}`);
-  return [0, 2, 4].map((at) => toLinear(parseInt(hex[1].slice(at, at + 2), 16) / 255)) as Linear;
+  return [0, 2, 4].map((at) => toLinear(parseInt(hex.slice(at, at + 2), 16) / 255)) as Linear;
 }
 
 const toLinear = (channel: number) => (channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4);
@@ -61,7 +61,7 @@ function fromOklab([L, a, b]: Linear): Linear {
 
 function mixOklab(first: Linear, second: Linear, firstShare: number): Linear {
   const [a, b] = [toOklab(first), toOklab(second)];
-  return fromOklab([0, 1, 2].map((channel) => a[channel] * firstShare + b[channel] * (1 - firstShare)) as Linear);
+  return fromOklab([a[0] * firstShare + b[0] * (1 - firstShare), a[1] * firstShare + b[1] * (1 - firstShare), a[2] * firstShare + b[2] * (1 - firstShare)]);
 }
 
 /** The WCAG 2.1 contrast ratio of two tokens in one theme. */
@@ -70,6 +70,6 @@ export function contrastRatio(tokens: Map<string, string>, foreground: string, b
     const [r, g, b] = linearColour(tokens, `var(--color-${token})`);
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
-  const [lighter, darker] = [luminance(foreground), luminance(background)].sort((x, y) => y - x);
-  return (lighter + 0.05) / (darker + 0.05);
+  const [one, other] = [luminance(foreground), luminance(background)];
+  return (Math.max(one, other) + 0.05) / (Math.min(one, other) + 0.05);
 }
