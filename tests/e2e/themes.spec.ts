@@ -44,6 +44,11 @@ test("a picked theme is kept per person: every page renders in it from the serve
     await page.emulateMedia({ colorScheme: "dark", contrast: "more" });
     expect(await backgroundOf(page)).toBe(canvas.contrast);
     expect((await prisma.user.findFirstOrThrow({ where: { email: danEmail }, select: { theme: true } })).theme).toBe("SYSTEM");
+
+    // Signing out forgets the cookie: the next person at this browser brings their own choice.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("button", { name: /^Sign in with/ }).first()).toBeVisible();
+    expect((await context.cookies()).some((cookie) => cookie.name === "confer-theme")).toBe(false);
   } finally {
     await prisma.user.updateMany({ where: { email: danEmail }, data: { theme: "SYSTEM" } });
     await dan.context.close();
