@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { prisma } from "../../lib/db/prisma";
+import { emulateSystemTheme } from "./support/axe";
 import { signedInPage } from "./support/sign-in";
 
 /** The page background: the `canvas` token of the theme the page is drawn in (app/globals.css). */
@@ -37,11 +38,11 @@ test("a picked theme is kept per person: every page renders in it from the serve
     await page.getByLabel("Theme").selectOption("system");
     await expect.poll(async () => (await context.cookies()).find((cookie) => cookie.name === "confer-theme")?.value).toBe("system");
     await page.reload();
-    await page.emulateMedia({ colorScheme: "light", contrast: "no-preference", reducedMotion: "reduce" });
+    await emulateSystemTheme(page, { colorScheme: "light", contrast: "no-preference" });
     expect(await backgroundOf(page)).toBe(canvas.light);
-    await page.emulateMedia({ colorScheme: "dark" });
+    await emulateSystemTheme(page, { colorScheme: "dark", contrast: "no-preference" });
     expect(await backgroundOf(page)).toBe(canvas.dark);
-    await page.emulateMedia({ colorScheme: "dark", contrast: "more" });
+    await emulateSystemTheme(page, { colorScheme: "dark", contrast: "more" });
     expect(await backgroundOf(page)).toBe(canvas.contrast);
     expect((await prisma.user.findFirstOrThrow({ where: { email: danEmail }, select: { theme: true } })).theme).toBe("SYSTEM");
 

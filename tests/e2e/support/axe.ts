@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -26,12 +26,25 @@ const themes = {
   "high contrast": { colorScheme: "light", contrast: "more" },
 } as const;
 
-/** The page audited in the light, dark and high-contrast themes, in turn, without reloading it. */
+/** Emulates `media` and waits until the page's media queries report it, so nothing is measured in the theme before. */
+export async function emulateSystemTheme(page: Page, media: { colorScheme: "light" | "dark"; contrast: "no-preference" | "more" }): Promise<void> {
+  await page.emulateMedia({ ...media, reducedMotion: "reduce" });
+  await page.waitForFunction(
+    ({ colorScheme, contrast }) => matchMedia(`(prefers-color-scheme: ${colorScheme})`).matches && matchMedia(`(prefers-contrast: ${contrast})`).matches,
+    media,
+  );
+}
+
+/**
+ * The page audited in the light, dark and high-contrast themes, in turn, without reloading it. The person's choice
+ * must be "System", or the emulated preferences would change nothing.
+ */
 export async function violationsInEveryTheme(page: Page): Promise<string[]> {
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "system");
   const found: string[] = [];
   try {
     for (const [theme, media] of Object.entries(themes)) {
-      await page.emulateMedia({ ...media, reducedMotion: "reduce" });
+      await emulateSystemTheme(page, media);
       found.push(...(await violationsOf(page, theme === "light" ? undefined : COLOUR_RULES)).map((violation) => `${theme}: ${violation}`));
     }
   } finally {
