@@ -33,6 +33,9 @@ export async function emulateSystemTheme(page: Page, media: { colorScheme: "ligh
     ({ colorScheme, contrast }) => matchMedia(`(prefers-color-scheme: ${colorScheme})`).matches && matchMedia(`(prefers-contrast: ${contrast})`).matches,
     media,
   );
+  // High contrast also changes geometry (2 px borders, a wider focus ring): floating menus reposition on the next
+  // frames (ResizeObserver, then requestAnimationFrame), and axe must not measure them on the way.
+  await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
 }
 
 /**
