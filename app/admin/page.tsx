@@ -33,8 +33,8 @@ export default async function AdminOverviewPage({ searchParams }: Props) {
           ["Participant-minutes", overview.participantMinutes.toLocaleString("en")],
           ["Time in poor quality", percent(overview.poorShare)],
         ].map(([label, value]) => (
-          <div key={label} className="rounded-md border border-slate-200 bg-white p-4">
-            <dt className="text-sm text-slate-600">{label}</dt>
+          <div key={label} className="rounded-md border border-line bg-surface p-4">
+            <dt className="text-sm text-fg-muted">{label}</dt>
             <dd className="text-2xl font-semibold">{value}</dd>
           </div>
         ))}
@@ -94,9 +94,9 @@ export default async function AdminOverviewPage({ searchParams }: Props) {
 }
 
 function SimpleTable({ caption, headers, rows, empty }: { caption: string; headers: string[]; rows: string[][]; empty: string }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  if (rows.length === 0) return <p className="text-sm text-fg-muted">{empty}</p>;
   return (
-    <table className="w-full border-collapse rounded-md bg-white text-sm">
+    <table className="w-full border-collapse rounded-md bg-surface text-sm">
       <caption className="sr-only">{caption}</caption>
       <TableHead columns={headers} />
       <tbody>
@@ -104,11 +104,11 @@ function SimpleTable({ caption, headers, rows, empty }: { caption: string; heade
           <tr key={row[0]}>
             {row.map((cell, i) =>
               i === 0 ? (
-                <th key={i} scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
+                <th key={i} scope="row" className="border-b border-line-muted px-3 py-2 text-left font-normal">
                   {cell}
                 </th>
               ) : (
-                <td key={i} className="border-b border-slate-100 px-3 py-2">
+                <td key={i} className="border-b border-line-muted px-3 py-2">
                   {cell}
                 </td>
               ),

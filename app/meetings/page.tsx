@@ -21,15 +21,15 @@ export default async function MyMeetingsPage() {
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
         <h1 className="text-xl font-semibold">Your meetings</h1>
         {meetings.length === 0 ? (
-          <p className="text-sm text-slate-600">Meetings you take part in will show here, with their chat and files.</p>
+          <p className="text-sm text-fg-muted">Meetings you take part in will show here, with their chat and files.</p>
         ) : (
-          <ul aria-label="Meetings" className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+          <ul aria-label="Meetings" className="divide-y divide-line-muted rounded-md border border-line bg-surface">
             {meetings.map((meeting) => (
               <li key={meeting.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
-                <Link href={`/meetings/${encodeURIComponent(meeting.id)}`} className="font-medium text-brand-700 underline">
+                <Link href={`/meetings/${encodeURIComponent(meeting.id)}`} className="font-medium text-link underline">
                   {meeting.title}
                 </Link>
-                <span className="text-sm text-slate-600">
+                <span className="text-sm text-fg-muted">
                   {formatWhen(meeting.startedAt)} · {meeting.endedAt ? `${Math.max(1, Math.round((meeting.endedAt.getTime() - meeting.startedAt.getTime()) / 60_000))} min` : "running"} ·{" "}
                   {meeting.participants} {meeting.participants === 1 ? "person" : "people"} · {meeting.messages} {meeting.messages === 1 ? "message" : "messages"}
                 </span>

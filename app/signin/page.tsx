@@ -33,25 +33,25 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   return (
     <main id="main" className="grid min-h-screen place-items-center px-4 py-12">
-      <div className="w-full max-w-sm space-y-6 rounded-2xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
+      <div className="w-full max-w-sm space-y-6 rounded-2xl bg-surface p-8 shadow-sm ring-1 ring-line">
         <div className="flex flex-col items-center gap-3 text-center">
           <OrgMark name={branding.displayName} logoUrl={branding.logoUrl} />
-          <h1 className="text-xl font-semibold text-slate-900">Sign in to {branding.displayName}</h1>
-          <p className="text-sm text-slate-600">Use your work account.</p>
+          <h1 className="text-xl font-semibold text-fg">Sign in to {branding.displayName}</h1>
+          <p className="text-sm text-fg-muted">Use your work account.</p>
           {branding.signInMessage ? (
-            <p data-testid="sign-in-message" className="whitespace-pre-line border-l-4 border-accent-700 bg-accent-50 px-3 py-2 text-left text-sm text-slate-800">
+            <p data-testid="sign-in-message" className="whitespace-pre-line border-l-4 border-accent-700 bg-surface-muted px-3 py-2 text-left text-sm text-fg">
               {branding.signInMessage}
             </p>
           ) : null}
         </div>
 
         {params.signedOut ? (
-          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          <p role="status" className="rounded-md border border-success-line bg-success-soft px-3 py-2 text-sm text-success-fg">
             You&apos;re signed out.
           </p>
         ) : null}
         {errorMessage ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" className="rounded-md border border-danger-line bg-danger-soft px-3 py-2 text-sm text-danger-fg">
             {errorMessage}
           </p>
         ) : null}
@@ -60,17 +60,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <OidcSignInForm action={signInWithOidc} displayName={env.OIDC_DISPLAY_NAME} callbackPath={callbackPath} />
         ) : null}
         {oidcEnabled && ldapEnabled ? (
-          <div className="flex items-center gap-3 text-xs uppercase text-slate-600" aria-hidden>
-            <span className="h-px flex-1 bg-slate-200" />
+          <div className="flex items-center gap-3 text-xs uppercase text-fg-muted" aria-hidden>
+            <span className="h-px flex-1 bg-surface-strong" />
             or
-            <span className="h-px flex-1 bg-slate-200" />
+            <span className="h-px flex-1 bg-surface-strong" />
           </div>
         ) : null}
         {ldapEnabled ? (
           <LdapSignInForm action={signInWithLdap} displayName={env.LDAP_DISPLAY_NAME} callbackPath={callbackPath} />
         ) : null}
         {!oidcEnabled && !ldapEnabled ? (
-          <p className="text-sm text-slate-700">No sign-in method is set up yet. Ask your IT admin.</p>
+          <p className="text-sm text-fg-muted">No sign-in method is set up yet. Ask your IT admin.</p>
         ) : null}
       </div>
     </main>

@@ -49,25 +49,25 @@ function TemplateSection({ id, title, note, templates, emptyText }: { id: string
         <h2 id={id} className="text-lg font-semibold">
           {title}
         </h2>
-        <p className="text-sm text-slate-600">{note}</p>
+        <p className="text-sm text-fg-muted">{note}</p>
       </div>
       {templates.length === 0 ? (
-        <p className="text-sm text-slate-600">{emptyText}</p>
+        <p className="text-sm text-fg-muted">{emptyText}</p>
       ) : (
-        <ul aria-label={title} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        <ul aria-label={title} className="divide-y divide-line rounded-lg border border-line bg-surface">
           {templates.map((template) => (
             <li key={template.id} className="flex flex-wrap items-start justify-between gap-3 p-3" data-testid="template">
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="font-medium">
                   {template.name}
-                  {!template.canManage ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">Read-only</span> : null}
+                  {!template.canManage ? <span className="ml-2 rounded bg-surface-muted px-2 py-0.5 text-xs text-fg-muted">Read-only</span> : null}
                 </p>
-                {template.description ? <p className="text-sm text-slate-700">{template.description}</p> : null}
-                <p className="text-sm text-slate-600">{describePolicy(template.policy)}</p>
+                {template.description ? <p className="text-sm text-fg-muted">{template.description}</p> : null}
+                <p className="text-sm text-fg-muted">{describePolicy(template.policy)}</p>
               </div>
               {template.canManage ? (
                 <div className="flex items-center gap-1">
-                  <Link href={`/templates/${template.id}/edit`} className={buttonClasses("ghost", "text-brand-700")} aria-label={`Edit ${template.name}`}>
+                  <Link href={`/templates/${template.id}/edit`} className={buttonClasses("ghost", "text-link")} aria-label={`Edit ${template.name}`}>
                     Edit
                   </Link>
                   <DeleteTemplateButton templateId={template.id} templateName={template.name} />

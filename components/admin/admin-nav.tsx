@@ -4,7 +4,7 @@ import { UnreadAlertsBadge } from "./alert-badge";
 
 export function AdminNav({ current }: { current: "overview" | "meetings" | "alerts" | "branding" }) {
   const link = (href: string, label: string, key: typeof current, badge?: ReactNode) => (
-    <Link href={href} aria-current={current === key ? "page" : undefined} className={current === key ? "font-semibold text-slate-900" : "text-brand-700 underline"}>
+    <Link href={href} aria-current={current === key ? "page" : undefined} className={current === key ? "font-semibold text-fg" : "text-link underline"}>
       {label}
       {badge}
     </Link>

@@ -11,7 +11,7 @@ export async function UnreadAlertsBadge() {
   if (unread === 0) return null;
   const label = `${unread} unread alert${unread === 1 ? "" : "s"}`;
   return (
-    <span role="img" aria-label={label} title={label} data-testid="unread-alerts-badge" className="ml-1 inline-grid min-w-5 place-items-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white no-underline">
+    <span role="img" aria-label={label} title={label} data-testid="unread-alerts-badge" className="ml-1 inline-grid min-w-5 place-items-center rounded-full bg-danger px-1.5 text-xs font-semibold text-on-danger no-underline">
       {unread > 99 ? "99+" : unread}
     </span>
   );

@@ -22,10 +22,10 @@ export function BarChartCard({
   yLabel: string;
 }) {
   return (
-    <figure className="rounded-md border border-slate-200 bg-white p-4">
+    <figure className="rounded-md border border-line bg-surface p-4">
       <figcaption className="mb-2">
         <span className="font-medium">{title}</span>
-        <p className="text-sm text-slate-600">{summary}</p>
+        <p className="text-sm text-fg-muted">{summary}</p>
       </figcaption>
       {data.length === 0 ? null : (
         <div aria-hidden className="h-48 w-full">
@@ -36,7 +36,7 @@ export function BarChartCard({
               <XAxis dataKey={xKey} tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
               <Tooltip />
-              <Bar dataKey={yKey} name={yLabel} fill="#1d4ed8" />
+              <Bar dataKey={yKey} name={yLabel} fill="var(--color-chart-1)" />
             </BarChart>
           </ResponsiveContainer>
         </div>

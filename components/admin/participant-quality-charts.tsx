@@ -5,11 +5,11 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 type Point = { minute: string; lossPct: number; rttMs: number; jitterMs: number; bitrateInKbps: number; bitrateOutKbps: number };
 
 const METRICS = [
-  { key: "lossPct", label: "Packet loss (%)", color: "#dc2626" },
-  { key: "rttMs", label: "Round-trip time (ms)", color: "#1d4ed8" },
-  { key: "jitterMs", label: "Jitter (ms)", color: "#7c3aed" },
-  { key: "bitrateInKbps", label: "Bitrate in (kbps)", color: "#059669" },
-  { key: "bitrateOutKbps", label: "Bitrate out (kbps)", color: "#d97706" },
+  { key: "lossPct", label: "Packet loss (%)", color: "var(--color-chart-2)" },
+  { key: "rttMs", label: "Round-trip time (ms)", color: "var(--color-chart-1)" },
+  { key: "jitterMs", label: "Jitter (ms)", color: "var(--color-chart-3)" },
+  { key: "bitrateInKbps", label: "Bitrate in (kbps)", color: "var(--color-chart-4)" },
+  { key: "bitrateOutKbps", label: "Bitrate out (kbps)", color: "var(--color-chart-5)" },
 ] as const;
 
 const time = (iso: string) => iso.slice(11, 16);

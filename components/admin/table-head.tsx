@@ -9,7 +9,7 @@ export function TableHead({ columns }: { columns: readonly (string | { srOnly: s
           const label: ReactNode = typeof column === "string" ? column : <span className="sr-only">{column.srOnly}</span>;
           const key = typeof column === "string" ? column : column.srOnly;
           return (
-            <th key={key} scope="col" className="border-b border-slate-200 px-3 py-2 text-left font-medium">
+            <th key={key} scope="col" className="border-b border-line px-3 py-2 text-left font-medium">
               {label}
             </th>
           );

@@ -29,11 +29,11 @@ export function LdapSignInForm({
   const [state, formAction] = useActionState(action, { error: null, username: "" });
   return (
     <form action={formAction} className="space-y-4" aria-labelledby="ldap-heading">
-      <h2 id="ldap-heading" className="text-sm font-semibold text-slate-800">
+      <h2 id="ldap-heading" className="text-sm font-semibold text-fg">
         {displayName}
       </h2>
       {state.error ? (
-        <p id="ldap-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p id="ldap-error" role="alert" className="rounded-md border border-danger-line bg-danger-soft px-3 py-2 text-sm text-danger-fg">
           {state.error}
         </p>
       ) : null}

@@ -11,7 +11,7 @@ export function OrgMark({ name, logoUrl, size = "large" }: { name: string; logoU
     );
   }
   return (
-    <span aria-hidden data-testid="org-initial" className={`grid place-items-center bg-brand-700 font-bold text-white ${box}`}>
+    <span aria-hidden data-testid="org-initial" className={`grid place-items-center bg-primary font-bold text-on-primary ${box}`}>
       {name.slice(0, 1).toUpperCase()}
     </span>
   );

@@ -30,14 +30,14 @@ export function ExitScreen({ orgName, reason, detail, onRejoin }: { orgName: str
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section aria-labelledby="exit-heading" className="mx-auto max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <p data-testid="exit-org" className="text-xs font-medium tracking-wide text-accent-700 uppercase">
+    <section aria-labelledby="exit-heading" className="mx-auto max-w-md space-y-4 rounded-xl border border-line bg-surface p-8 text-center shadow-sm">
+      <p data-testid="exit-org" className="text-xs font-medium tracking-wide text-fg-muted uppercase">
         {orgName} Meet
       </p>
       <h2 id="exit-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
         {headings[reason]}
       </h2>
-      <p className="text-sm text-slate-700">{detail ?? explanations[reason]}</p>
+      <p className="text-sm text-fg-muted">{detail ?? explanations[reason]}</p>
       <div className="flex flex-wrap justify-center gap-2">
         {/* A closed room refuses every join: offering Rejoin would only fail again. */}
         {reason !== "closed" && (

@@ -21,33 +21,33 @@ type Props = {
 export function MeetingHeader({ orgName, roomName, ownRole, locked, phase, audioOnly, recording }: Props) {
   return (
     <header className="flex items-center gap-3 px-4 py-2 text-sm">
-      <span data-testid="meeting-org" className="hidden shrink-0 text-xs text-slate-300 sm:inline">
+      <span data-testid="meeting-org" className="hidden shrink-0 text-xs text-stage-fg-muted sm:inline">
         {orgName} Meet
       </span>
       <h1 className="truncate font-semibold">{roomName}</h1>
       {ownRole ? (
-        <span data-testid="own-role" className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">
+        <span data-testid="own-role" className="flex items-center gap-1 rounded bg-stage-raised px-2 py-0.5 text-xs">
           <ShieldCheck aria-hidden className="size-3.5" /> You&apos;re {ownRole === "Observer" ? "an" : "a"} {ownRole.toLowerCase()}
         </span>
       ) : null}
       {recording}
       {locked ? (
-        <span className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5 text-xs">
+        <span className="flex items-center gap-1 rounded bg-stage-raised px-2 py-0.5 text-xs">
           <Lock aria-hidden className="size-3.5" /> Locked
         </span>
       ) : null}
       {audioOnly ? (
-        <span data-testid="audio-only" className="flex items-center gap-2 rounded bg-slate-800 px-2 py-0.5 text-xs">
+        <span data-testid="audio-only" className="flex items-center gap-2 rounded bg-stage-raised px-2 py-0.5 text-xs">
           <VideoOff aria-hidden className="size-3.5" /> Audio only
-          <button type="button" onClick={audioOnly} className="underline underline-offset-2 hover:text-white">
+          <button type="button" onClick={audioOnly} className="underline underline-offset-2 hover:text-stage-fg">
             Show video
           </button>
         </span>
       ) : null}
-      <span role="status" className="ml-auto flex items-center gap-2 text-xs text-slate-300">
+      <span role="status" className="ml-auto flex items-center gap-2 text-xs text-stage-fg-muted">
         {phase === "connecting" ? "Connecting…" : null}
         {phase === "reconnecting" ? (
-          <span className="flex items-center gap-1 rounded bg-amber-500 px-2 py-0.5 font-medium text-slate-950">
+          <span className="flex items-center gap-1 rounded bg-warning px-2 py-0.5 font-medium text-on-warning">
             <WifiOff aria-hidden className="size-3.5" /> Reconnecting… media continues meanwhile
           </span>
         ) : null}

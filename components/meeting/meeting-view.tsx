@@ -197,7 +197,7 @@ export function MeetingView({ meeting, media, roomId, orgName, roomName, selfNam
   }, []);
 
   return (
-    <div className="fixed inset-0 z-40 flex flex-col bg-slate-950 text-white" data-testid="meeting" data-phase={state.phase} data-media-path={meeting.route.carrier} data-media-switching={meeting.route.switching}>
+    <div className="fixed inset-0 z-40 flex flex-col bg-stage text-stage-fg" data-testid="meeting" data-phase={state.phase} data-media-path={meeting.route.carrier} data-media-switching={meeting.route.switching}>
       <Toaster id={MEETING_TOASTER_ID} position="top-center" richColors closeButton={false} visibleToasts={3} />
       <MeetingHeader
         orgName={orgName}
@@ -254,9 +254,9 @@ export function MeetingView({ meeting, media, roomId, orgName, roomName, selfNam
 
       <footer className="relative">
         {talkingWhileMuted ? (
-          <p role="status" className="absolute -top-11 left-1/2 flex -translate-x-1/2 items-center gap-2 rounded-full bg-slate-800 py-1.5 pr-1.5 pl-4 text-sm whitespace-nowrap shadow-lg">
+          <p role="status" className="absolute -top-11 left-1/2 flex -translate-x-1/2 items-center gap-2 rounded-full bg-stage-raised py-1.5 pr-1.5 pl-4 text-sm whitespace-nowrap shadow-lg">
             You&apos;re muted
-            <button type="button" onClick={actions.toggleMicrophone} className="rounded-full bg-brand-600 px-3 py-1 font-medium hover:bg-brand-700">
+            <button type="button" onClick={actions.toggleMicrophone} className="rounded-full bg-primary px-3 py-1 font-medium hover:bg-primary-hover">
               Unmute (M)
             </button>
           </p>

@@ -15,16 +15,16 @@ export function WaitingScreen({ roomName, onCancel, recordingNotice }: { roomNam
     <section
       aria-labelledby="waiting-heading"
       data-testid="waiting-room"
-      className="mx-auto max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm"
+      className="mx-auto max-w-md space-y-4 rounded-xl border border-line bg-surface p-8 text-center shadow-sm"
     >
-      <Hourglass aria-hidden className="mx-auto size-8 text-brand-700 motion-safe:animate-pulse" />
+      <Hourglass aria-hidden className="mx-auto size-8 text-link motion-safe:animate-pulse" />
       <h2 id="waiting-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
         Waiting for the host to let you in
       </h2>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-fg-muted">
         You asked to join <span className="font-medium">{roomName}</span>. A host has been told you&apos;re here; this page updates by itself.
       </p>
-      {recordingNotice ? <p className="text-sm text-red-900">{recordingNotice}</p> : null}
+      {recordingNotice ? <p className="text-sm text-danger-fg">{recordingNotice}</p> : null}
       <Button variant="secondary" onClick={onCancel}>
         Cancel
       </Button>

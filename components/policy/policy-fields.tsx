@@ -25,7 +25,7 @@ export function PolicyFields({ initial, errors, idPrefix }: Props) {
   return (
     <div className="space-y-6">
       <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold text-slate-900">Joining</legend>
+        <legend className="text-sm font-semibold text-fg">Joining</legend>
         <Checkbox name={names.waitingRoom} defaultChecked={initial.waitingRoom} label="Waiting room" hint="A host admits everyone who is not a host." />
         <Checkbox name={names.muteOnEntry} defaultChecked={initial.muteOnEntry} label="Mute microphones on entry" />
         <Checkbox name={names.cameraOffOnEntry} defaultChecked={initial.cameraOffOnEntry} label="Cameras off on entry" />
@@ -73,7 +73,7 @@ export function PolicyFields({ initial, errors, idPrefix }: Props) {
         />
       </fieldset>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold text-slate-900">In the meeting</legend>
+        <legend className="text-sm font-semibold text-fg">In the meeting</legend>
         <Select
           id={id("screen-share")}
           name={names.screenShare}
@@ -136,7 +136,7 @@ export function PolicyFields({ initial, errors, idPrefix }: Props) {
         />
       </fieldset>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold text-slate-900">Clean-up</legend>
+        <legend className="text-sm font-semibold text-fg">Clean-up</legend>
         <Select
           id={id("expiry-kind")}
           name={names.expiryKind}
@@ -173,12 +173,12 @@ function Checkbox({ name, label, hint, defaultChecked }: { name: string; label: 
   const hintId = useId();
   return (
     <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
-      <label className="flex items-center gap-2 font-medium text-slate-800">
+      <label className="flex items-center gap-2 font-medium text-fg">
         <input type="checkbox" name={name} defaultChecked={defaultChecked} aria-describedby={hint ? hintId : undefined} />
         {label}
       </label>
       {hint ? (
-        <span id={hintId} className="text-xs text-slate-600">
+        <span id={hintId} className="text-xs text-fg-muted">
           — {hint}
         </span>
       ) : null}
@@ -198,7 +198,7 @@ type SelectProps = {
 function Select({ id, name, label, hint, error, options, ...value }: SelectProps) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
         {label}
       </label>
       <select

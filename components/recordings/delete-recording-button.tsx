@@ -21,11 +21,11 @@ export function DeleteRecordingButton({ id }: { id: string }) {
   }
   return (
     <div className="space-y-1">
-      <button type="button" onClick={remove} disabled={state.busy} className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50">
+      <button type="button" onClick={remove} disabled={state.busy} className="rounded-md border border-danger-line px-3 py-1.5 text-sm font-medium text-danger-fg hover:bg-danger-soft disabled:opacity-50">
         {state.busy ? "Deleting…" : "Delete recording"}
       </button>
       {state.error ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger-fg">
           {state.error}
         </p>
       ) : null}

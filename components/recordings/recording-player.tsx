@@ -10,15 +10,15 @@ export function RecordingPlayer({ src, label }: { src: string; label: string }) 
   const speedId = useId();
   return (
     <div className="space-y-2">
-      <video ref={video} src={src} controls preload="metadata" aria-label={label} className="w-full rounded-md bg-black" />
+      <video ref={video} src={src} controls preload="metadata" aria-label={label} className="w-full rounded-md bg-stage" />
       <div className="flex items-center gap-2 text-sm">
-        <label htmlFor={speedId} className="font-medium text-slate-800">
+        <label htmlFor={speedId} className="font-medium text-fg">
           Speed
         </label>
         <select
           id={speedId}
           defaultValue="1"
-          className="rounded-md border border-slate-300 px-2 py-1"
+          className="rounded-md border border-line-strong px-2 py-1"
           onChange={(event) => {
             if (video.current) video.current.playbackRate = Number(event.target.value);
           }}

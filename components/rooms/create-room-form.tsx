@@ -30,7 +30,7 @@ export function CreateRoomForm({ templates = [] }: { templates?: RoomTemplateOpt
   return (
     <form
       aria-label="Create a room"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="space-y-4 rounded-lg border border-line bg-surface p-4 shadow-sm"
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
@@ -48,7 +48,7 @@ export function CreateRoomForm({ templates = [] }: { templates?: RoomTemplateOpt
       <Field id="room-description" name="description" label="Description (optional)" maxLength={500} error={fieldErrors?.description?.[0]} />
       {templates.length > 0 ? (
         <div className="space-y-1">
-          <label htmlFor="room-template" className="block text-sm font-medium text-slate-800">
+          <label htmlFor="room-template" className="block text-sm font-medium text-fg">
             Template
           </label>
           <select id="room-template" name="templateId" className={inputClasses} defaultValue="">
@@ -60,11 +60,11 @@ export function CreateRoomForm({ templates = [] }: { templates?: RoomTemplateOpt
               </option>
             ))}
           </select>
-          {fieldErrors?.templateId?.[0] ? <p className="text-sm text-red-700">{fieldErrors.templateId[0]}</p> : null}
+          {fieldErrors?.templateId?.[0] ? <p className="text-sm text-danger-fg">{fieldErrors.templateId[0]}</p> : null}
         </div>
       ) : null}
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">Who can join</legend>
+        <legend className="text-sm font-medium text-fg">Who can join</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="radio" name="visibility" value="ORG" checked={visibility === "ORG"} onChange={() => setVisibility("ORG")} />
           Everyone in the organization
@@ -76,11 +76,11 @@ export function CreateRoomForm({ templates = [] }: { templates?: RoomTemplateOpt
       </fieldset>
       {visibility === "INVITE_ONLY" ? (
         <div className="space-y-1">
-          <label htmlFor="room-invites" className="block text-sm font-medium text-slate-800">
+          <label htmlFor="room-invites" className="block text-sm font-medium text-fg">
             Invite (emails, separated by commas or new lines)
           </label>
           <textarea id="room-invites" name="invites" rows={3} className={inputClasses} />
-          {fieldErrors?.invites?.[0] ? <p className="text-sm text-red-700">{fieldErrors.invites[0]}</p> : null}
+          {fieldErrors?.invites?.[0] ? <p className="text-sm text-danger-fg">{fieldErrors.invites[0]}</p> : null}
         </div>
       ) : null}
       <Button type="submit" disabled={isPending}>

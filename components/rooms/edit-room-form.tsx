@@ -45,7 +45,7 @@ export function EditRoomForm({ room }: { room: RoomView }) {
         <input type="checkbox" name="visibility" value="INVITE_ONLY" defaultChecked={room.visibility === "INVITE_ONLY"} />
         Only invited people can see and join this room
       </label>
-      {errors?.formErrors?.[0] ? <p className="text-sm text-red-700">{errors.formErrors[0]}</p> : null}
+      {errors?.formErrors?.[0] ? <p className="text-sm text-danger-fg">{errors.formErrors[0]}</p> : null}
       <Button type="submit" variant="secondary" disabled={isPending}>
         {isPending ? "Saving…" : "Save changes"}
       </Button>

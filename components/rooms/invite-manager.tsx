@@ -29,10 +29,10 @@ export function InviteManager({ roomId, initialInvites }: { roomId: string; init
       <h3 id="invites-heading" className="font-semibold">
         Invited people
       </h3>
-      {invites.length === 0 ? <p className="text-sm text-slate-600">Nobody is invited yet.</p> : null}
+      {invites.length === 0 ? <p className="text-sm text-fg-muted">Nobody is invited yet.</p> : null}
       <ul className="space-y-1" aria-label="Invited people">
         {invites.map((email) => (
-          <li key={email} className="flex items-center justify-between rounded border border-slate-200 px-3 py-1 text-sm">
+          <li key={email} className="flex items-center justify-between rounded border border-line px-3 py-1 text-sm">
             {email}
             <Button variant="ghost" aria-label={`Remove invite for ${email}`} onClick={() => revoke.execute({ id: roomId, email })}>
               Remove

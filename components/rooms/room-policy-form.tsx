@@ -46,7 +46,7 @@ export function RoomPolicyForm({ roomId, policy }: { roomId: string; policy: Roo
     >
       <PolicyFields idPrefix="room-policy" initial={policy} errors={errors} />
       {errors[""] ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger-fg">
           {errors[""]}
         </p>
       ) : null}

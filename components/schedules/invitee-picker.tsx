@@ -59,7 +59,7 @@ export function InviteePicker({ value, onChange }: { value: Invitee[]; onChange:
 
   return (
     <div className="space-y-2">
-      <label htmlFor={`${id}-input`} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={`${id}-input`} className="block text-sm font-medium text-fg">
         Invite people
       </label>
       <div className="relative">
@@ -105,7 +105,7 @@ export function InviteePicker({ value, onChange }: { value: Invitee[]; onChange:
           role="listbox"
           aria-label="Directory matches"
           hidden={!expanded}
-          className="absolute z-10 mt-1 max-h-60 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg"
+          className="absolute z-10 mt-1 max-h-60 w-full overflow-auto rounded-md border border-line bg-surface shadow-lg"
         >
           {options.map((person, index) => (
             <li
@@ -113,7 +113,7 @@ export function InviteePicker({ value, onChange }: { value: Invitee[]; onChange:
               id={`${id}-option-${person.id}`}
               role="option"
               aria-selected={index === active}
-              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-brand-50 text-brand-800" : "text-slate-900"}`}
+              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-primary-soft text-primary-soft-fg" : "text-fg"}`}
               // mousedown, not click: it fires before the input's blur closes the list.
               onMouseDown={(event) => {
                 event.preventDefault();
@@ -122,22 +122,22 @@ export function InviteePicker({ value, onChange }: { value: Invitee[]; onChange:
               onMouseEnter={() => setActive(index)}
             >
               {person.name}
-              {person.email ? <span className="text-slate-600"> · {person.email}</span> : null}
+              {person.email ? <span className="text-fg-muted"> · {person.email}</span> : null}
             </li>
           ))}
         </ul>
       </div>
-      <p id={`${id}-status`} className="text-xs text-slate-600" aria-live="polite">
+      <p id={`${id}-status`} className="text-xs text-fg-muted" aria-live="polite">
         {status === "loading" ? "Searching…" : status === "error" ? "The directory search failed; try again." : open && query.trim() && options.length === 0 ? "No matches." : ""}
       </p>
       {value.length > 0 ? (
         <ul aria-label="Invitees" className="flex flex-wrap gap-2">
           {value.map((person) => (
-            <li key={person.id} className="flex items-center gap-1 rounded-full bg-slate-100 py-1 pr-1 pl-3 text-sm">
+            <li key={person.id} className="flex items-center gap-1 rounded-full bg-surface-muted py-1 pr-1 pl-3 text-sm">
               {person.name}
               <button
                 type="button"
-                className="rounded-full px-2 text-slate-700 hover:bg-slate-200"
+                className="rounded-full px-2 text-fg-muted hover:bg-surface-strong"
                 aria-label={`Remove ${person.name}`}
                 onClick={() => onChange(value.filter((other) => other.id !== person.id))}
               >

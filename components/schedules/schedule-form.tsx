@@ -79,12 +79,12 @@ export function ScheduleForm(props: Props) {
     : createErrors;
   const pending = isPending || update.isPending;
 
-  if (!editing && templates.length === 0) return <p className="text-sm text-slate-600">No templates are available; ask an admin to create one.</p>;
+  if (!editing && templates.length === 0) return <p className="text-sm text-fg-muted">No templates are available; ask an admin to create one.</p>;
 
   return (
     <form
       aria-label={editing ? "Edit meeting" : "Schedule a meeting"}
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="space-y-4 rounded-lg border border-line bg-surface p-4 shadow-sm"
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
@@ -128,7 +128,7 @@ export function ScheduleForm(props: Props) {
     >
       {editing ? null : (
         <div className="space-y-1">
-          <label htmlFor="schedule-template" className="block text-sm font-medium text-slate-800">
+          <label htmlFor="schedule-template" className="block text-sm font-medium text-fg">
             Template
           </label>
           <select id="schedule-template" name="templateId" className={inputClasses} defaultValue={templates[0]!.id}>
@@ -160,7 +160,7 @@ export function ScheduleForm(props: Props) {
         />
       </div>
       <div className="space-y-1">
-        <label htmlFor="schedule-zone" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="schedule-zone" className="block text-sm font-medium text-fg">
           Time zone
         </label>
         <select id="schedule-zone" className={inputClasses} value={timeZone} onChange={(event) => setZoneChoice(event.target.value)}>
@@ -170,13 +170,13 @@ export function ScheduleForm(props: Props) {
             </option>
           ))}
         </select>
-        {fieldErrors?.timeZone?.[0] ? <p className="text-sm text-red-700">{fieldErrors.timeZone[0]}</p> : null}
+        {fieldErrors?.timeZone?.[0] ? <p className="text-sm text-danger-fg">{fieldErrors.timeZone[0]}</p> : null}
       </div>
       <InviteePicker value={invitees} onChange={setInvitees} />
-      {fieldErrors?.inviteeIds?.[0] ? <p className="text-sm text-red-700">{fieldErrors.inviteeIds[0]}</p> : null}
+      {fieldErrors?.inviteeIds?.[0] ? <p className="text-sm text-danger-fg">{fieldErrors.inviteeIds[0]}</p> : null}
       {editing ? null : (
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-slate-800">Who can join the room</legend>
+          <legend className="text-sm font-medium text-fg">Who can join the room</legend>
           <label className="flex items-center gap-2 text-sm">
             <input type="radio" name="visibility" value="INVITE_ONLY" checked={visibility === "INVITE_ONLY"} onChange={() => setVisibility("INVITE_ONLY")} />
             Only the invitees

@@ -19,8 +19,8 @@ export function StartingSoon({ items }: { items: UpcomingItem[] }) {
   return (
     <section aria-label="Starting soon" role="status" className="space-y-2">
       {due.map(({ item, phase, startsAt }) => (
-        <div key={item.id} data-testid="starting-soon" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 p-3">
-          <p className="text-sm text-slate-900">
+        <div key={item.id} data-testid="starting-soon" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-primary-line bg-primary-soft p-3">
+          <p className="text-sm text-fg">
             <span className="font-semibold">{item.title}</span> {phase === "live" ? "is on now" : `starts ${startsIn(startsAt, now)}`}
           </p>
           <Link className={buttonClasses("primary")} href={item.joinPath} aria-label={`Join ${item.title} now`}>

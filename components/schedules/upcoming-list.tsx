@@ -28,14 +28,14 @@ export function UpcomingList({ items }: { items: UpcomingItem[] }) {
   const timeZone = useViewerZone();
   const now = useNow();
   const format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone });
-  if (items.length === 0) return <p className="text-sm text-slate-600">Nothing scheduled.</p>;
+  if (items.length === 0) return <p className="text-sm text-fg-muted">Nothing scheduled.</p>;
   return (
-    <ul aria-label="Upcoming meetings" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+    <ul aria-label="Upcoming meetings" className="divide-y divide-line rounded-lg border border-line bg-surface">
       {items.map((item) => (
         <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 p-3" data-testid="upcoming-meeting">
           <div>
             <p className="font-medium">{item.title}</p>
-            <p className="text-sm text-slate-600">
+            <p className="text-sm text-fg-muted">
               <time dateTime={item.nextStartsAt}>{format.format(new Date(item.nextStartsAt))}</time> ({timeZone}) ·{" "}
               {item.durationMinutes} min{item.weeklyOccurrences > 1 ? ` · weekly ×${item.weeklyOccurrences}` : ""} ·{" "}
               {item.isOrganizer ? "you organize" : `by ${item.organizerName}`}
@@ -47,16 +47,16 @@ export function UpcomingList({ items }: { items: UpcomingItem[] }) {
                 Join now
               </Link>
             ) : (
-              <Link className="font-medium text-brand-700 underline" href={item.joinPath} aria-label={`Join ${item.title}`}>
+              <Link className="font-medium text-link underline" href={item.joinPath} aria-label={`Join ${item.title}`}>
                 Join
               </Link>
             )}
             {item.isOrganizer ? (
-              <Link className="text-brand-700 underline" href={`/schedules/${item.id}/edit`} aria-label={`Edit or cancel ${item.title}`}>
+              <Link className="text-link underline" href={`/schedules/${item.id}/edit`} aria-label={`Edit or cancel ${item.title}`}>
                 Edit
               </Link>
             ) : null}
-            <a className="text-brand-700 underline" href={`/api/schedules/${item.id}/ics`} download>
+            <a className="text-link underline" href={`/api/schedules/${item.id}/ics`} download>
               Add to calendar (.ics)
             </a>
           </div>

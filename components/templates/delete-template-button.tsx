@@ -21,7 +21,7 @@ export function DeleteTemplateButton({ templateId, templateName }: { templateId:
   });
   return (
     <>
-      <Button variant="ghost" className="text-red-700" aria-label={`Delete ${templateName}`} onClick={() => setConfirming(true)}>
+      <Button variant="ghost" className="text-danger-fg" aria-label={`Delete ${templateName}`} onClick={() => setConfirming(true)}>
         Delete
       </Button>
       <ConfirmDialog

@@ -50,7 +50,7 @@ export function TemplateForm(props: Props) {
     <form
       aria-label={props.mode === "create" ? "New template" : "Edit template"}
       noValidate
-      className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      className="space-y-6 rounded-lg border border-line bg-surface p-6 shadow-sm"
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
@@ -76,7 +76,7 @@ export function TemplateForm(props: Props) {
         <Field id="template-description" name="description" label="Description" maxLength={500} defaultValue={initial?.description ?? ""} error={errors.description} />
         {props.mode === "create" && props.canCreateOrg ? (
           <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-800">Who can use it</legend>
+            <legend className="text-sm font-medium text-fg">Who can use it</legend>
             <label className="flex items-center gap-2 text-sm">
               <input type="radio" name="scope" value="PERSONAL" defaultChecked />
               Only me (personal)
@@ -90,7 +90,7 @@ export function TemplateForm(props: Props) {
       </div>
       <PolicyFields idPrefix="template" initial={initial?.policy ?? defaultRoomPolicy} errors={errors} />
       {errors[""] ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger-fg">
           {errors[""]}
         </p>
       ) : null}

@@ -1,10 +1,10 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const variants = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
-  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-400",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
-  ghost: "text-slate-700 hover:bg-slate-100",
+  primary: "bg-primary text-on-primary hover:bg-primary-hover disabled:bg-fill-disabled",
+  secondary: "border border-line-strong bg-surface text-fg hover:bg-surface-muted disabled:text-fg-disabled",
+  danger: "bg-danger text-on-danger hover:bg-danger-hover disabled:bg-fill-disabled",
+  ghost: "text-fg-muted hover:bg-surface-muted",
 } as const;
 
 export type ButtonVariant = keyof typeof variants;

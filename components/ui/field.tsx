@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
 export const inputClasses =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-700";
+  "block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-muted aria-[invalid=true]:border-danger";
 
 /** The ids of a field's hint and error, for `aria-describedby`. */
 export function describedByFor(id: string, hint: unknown, error: unknown): string | undefined {
@@ -13,12 +13,12 @@ export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; 
   return (
     <>
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-fg-muted">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
+        <p id={`${id}-error`} className="text-sm text-danger-fg">
           {error}
         </p>
       ) : null}
@@ -30,7 +30,7 @@ export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; 
 export function Field({ label, error, hint, id, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: ReactNode }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
         {label}
       </label>
       <input id={id} className={inputClasses} aria-invalid={error ? true : undefined} aria-describedby={describedByFor(id, hint, error)} {...input} />

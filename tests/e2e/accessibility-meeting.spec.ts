@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { violationsOf } from "./support/axe";
+import { violationsInEveryTheme } from "./support/axe";
 import { createRoom, deleteRoom, joinMeeting } from "./support/meeting";
 import { signedInPage } from "./support/sign-in";
 
 /**
  * axe-core (WCAG 2.0/2.1, A and AA) over the meeting's states, with its camera on: in the `media` project, so it
- * never runs beside another call.
+ * never runs beside another call. Each state is audited in the light, dark and high-contrast themes.
  */
 test("the meeting, alone in it, with each panel, menu and dialog open, has no WCAG 2.1 AA violation", async ({ browser }) => {
   const bob = await signedInPage(browser, "bob");
@@ -14,7 +14,7 @@ test("the meeting, alone in it, with each panel, menu and dialog open, has no WC
   try {
     await joinMeeting(bob, room, "low");
     const found: string[] = [];
-    const audit = async (state: string) => found.push(...(await violationsOf(page)).map((violation) => `${state}: ${violation}`));
+    const audit = async (state: string) => found.push(...(await violationsInEveryTheme(page)).map((violation) => `${state}: ${violation}`));
     await audit("in the meeting");
     await page.getByRole("button", { name: "Chat" }).click();
     await expect(page.getByRole("textbox", { name: /message/i })).toBeVisible();

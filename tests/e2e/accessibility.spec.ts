@@ -1,19 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { prisma } from "../../lib/db/prisma";
-import { violationsOf } from "./support/axe";
+import { violationsInEveryTheme } from "./support/axe";
 import { createRoom, deleteRoom } from "./support/meeting";
 import { signedInPage } from "./support/sign-in";
 
 /**
  * axe-core over the app's pages, as an employee and as an admin sees them: WCAG 2.0 and 2.1, levels A and AA.
+ * Each page is audited in the light, dark and high-contrast themes (support/axe.ts), in the same browser context.
  * Each page must have no violation at all (the meeting's states: accessibility-meeting.spec.ts).
  */
 
 test("the sign-in page has no WCAG 2.1 AA violation", async ({ page }) => {
   await page.goto("/signin");
   await expect(page.getByRole("button", { name: /^Sign in with/ }).first()).toBeVisible();
-  expect(await violationsOf(page)).toEqual([]);
+  expect(await violationsInEveryTheme(page)).toEqual([]);
 });
 
 /** Opens each page as `username`, waits for it to settle, and collects every violation, named by page. */
@@ -27,7 +28,7 @@ async function auditPages(browser: Browser, username: string, pages: (slug: stri
       expect(response?.status(), `${name} (${path})`).toBe(200);
       await person.page.waitForLoadState("networkidle");
       await check?.(name, person.page);
-      found.push(...(await violationsOf(person.page)).map((violation) => `${name}: ${violation}`));
+      found.push(...(await violationsInEveryTheme(person.page)).map((violation) => `${name}: ${violation}`));
     }
     expect(found).toEqual([]);
   } finally {

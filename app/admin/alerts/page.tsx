@@ -28,43 +28,43 @@ export default async function AdminAlertsPage({ searchParams }: Props) {
   return (
     <AdminPage actor={actor} title="Alerts" current="alerts">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600" role="status">
+        <p className="text-sm text-fg-muted" role="status">
           {total} alerts, {unread} unread{total > PAGE_SIZE ? `; page ${page} of ${pages}` : ""}.
         </p>
         {unread > 0 ? <MarkAllAlertsReadButton upTo={renderedAt.toISOString()} /> : null}
       </div>
       {alerts.length === 0 ? (
-        <p className="text-sm text-slate-600">No alerts{page > 1 ? " on this page" : " yet"}.</p>
+        <p className="text-sm text-fg-muted">No alerts{page > 1 ? " on this page" : " yet"}.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
+          <table className="w-full border-collapse bg-surface text-sm">
             <caption className="sr-only">Alerts, newest first</caption>
             <TableHead columns={["Severity", "Alert", "Raised", "State", "Webhook", { srOnly: "Actions" }]} />
             <tbody>
               {alerts.map((a) => (
-                <tr key={a.id} data-testid="alert-row" className={a.readAt ? "" : "bg-amber-50"}>
-                  <td className="border-b border-slate-100 px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${a.severity === "CRITICAL" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900"}`}>
+                <tr key={a.id} data-testid="alert-row" className={a.readAt ? "" : "bg-warning-soft"}>
+                  <td className="border-b border-line-muted px-3 py-2">
+                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${a.severity === "CRITICAL" ? "bg-danger-soft text-danger-fg" : "bg-warning-soft text-warning-fg"}`}>
                       {a.severity === "CRITICAL" ? "Critical" : "Warning"}
                     </span>
                   </td>
-                  <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
+                  <th scope="row" className="border-b border-line-muted px-3 py-2 text-left font-normal">
                     <span className={a.readAt ? "" : "font-semibold"}>{a.title}</span>
-                    <span className="block text-slate-600">{a.message}</span>
+                    <span className="block text-fg-muted">{a.message}</span>
                     {a.meetingId ? (
-                      <Link href={`/admin/meetings/${encodeURIComponent(a.meetingId)}`} className="text-brand-700 underline">
+                      <Link href={`/admin/meetings/${encodeURIComponent(a.meetingId)}`} className="text-link underline">
                         Meeting report
                       </Link>
                     ) : null}
                   </th>
-                  <td className="whitespace-nowrap border-b border-slate-100 px-3 py-2">
+                  <td className="whitespace-nowrap border-b border-line-muted px-3 py-2">
                     <time dateTime={a.createdAt.toISOString()}>{formatTime(a.createdAt)}</time>
                   </td>
-                  <td className="border-b border-slate-100 px-3 py-2">{a.readAt ? "Read" : "Unread"}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">
+                  <td className="border-b border-line-muted px-3 py-2">{a.readAt ? "Read" : "Unread"}</td>
+                  <td className="border-b border-line-muted px-3 py-2">
                     {a.webhookStatus ? `${WEBHOOK_LABELS[a.webhookStatus] ?? a.webhookStatus} (${a.webhookAttempts} attempt${a.webhookAttempts === 1 ? "" : "s"})` : "Not configured"}
                   </td>
-                  <td className="border-b border-slate-100 px-3 py-2">{a.readAt ? null : <MarkAlertReadButton alertId={a.id} title={a.title} />}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{a.readAt ? null : <MarkAlertReadButton alertId={a.id} title={a.title} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -74,12 +74,12 @@ export default async function AdminAlertsPage({ searchParams }: Props) {
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
           {page > 1 ? (
-            <Link href={`/admin/alerts?page=${page - 1}`} className="text-brand-700 underline">
+            <Link href={`/admin/alerts?page=${page - 1}`} className="text-link underline">
               Newer alerts
             </Link>
           ) : null}
           {page < pages ? (
-            <Link href={`/admin/alerts?page=${page + 1}`} className="text-brand-700 underline">
+            <Link href={`/admin/alerts?page=${page + 1}`} className="text-link underline">
               Older alerts
             </Link>
           ) : null}

@@ -57,7 +57,7 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
       <DateRangeForm action="/admin/meetings" from={range.fromInput} to={range.toInput}>
         <label className="flex flex-col gap-1">
           Order
-          <select name="sort" defaultValue={options.sort} className="rounded border border-slate-300 px-2 py-1">
+          <select name="sort" defaultValue={options.sort} className="rounded border border-line-strong px-2 py-1">
             <option value="recent">Most recent first</option>
             <option value="worst">Worst quality first</option>
           </select>
@@ -70,7 +70,7 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
             defaultValue={options.host ?? ""}
             placeholder="Name or email"
             maxLength={100}
-            className="rounded border border-slate-300 px-2 py-1"
+            className="rounded border border-line-strong px-2 py-1"
           />
         </label>
         <label className="flex items-center gap-2 pb-1.5">
@@ -82,30 +82,30 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
           Only meetings with minutes in poor quality
         </label>
       </DateRangeForm>
-      <p className="text-sm text-slate-600" role="status">
+      <p className="text-sm text-fg-muted" role="status">
         {total} meetings{total > 0 ? `, page ${options.page} of ${pages}` : ""}.
       </p>
       {meetings.length === 0 ? null : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
+          <table className="w-full border-collapse bg-surface text-sm">
             <caption className="sr-only">Meetings with participants and call quality</caption>
             <TableHead columns={["Meeting", "Host", "Started", "Duration", "Participants", "Average score", "Worst minute", "Time in poor quality", "Issues"]} />
             <tbody>
               {meetings.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
-                    <Link href={`/admin/meetings/${encodeURIComponent(m.id)}`} className="text-brand-700 underline">
+                  <th scope="row" className="border-b border-line-muted px-3 py-2 text-left font-normal">
+                    <Link href={`/admin/meetings/${encodeURIComponent(m.id)}`} className="text-link underline">
                       {m.title}
                     </Link>
                   </th>
-                  <td className="border-b border-slate-100 px-3 py-2">{m.hosts.join(", ") || "—"}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{formatTime(m.startedAt)}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{minutesBetween(m.startedAt, m.endedAt)}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{m.participants}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{m.averageScore === null ? "—" : m.averageScore.toFixed(2)}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{m.worstMinuteScore === null ? "—" : m.worstMinuteScore.toFixed(2)}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{m.poorShare === null ? "—" : `${(m.poorShare * 100).toFixed(1)} %`}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{m.issues}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{m.hosts.join(", ") || "—"}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{formatTime(m.startedAt)}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{minutesBetween(m.startedAt, m.endedAt)}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{m.participants}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{m.averageScore === null ? "—" : m.averageScore.toFixed(2)}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{m.worstMinuteScore === null ? "—" : m.worstMinuteScore.toFixed(2)}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{m.poorShare === null ? "—" : `${(m.poorShare * 100).toFixed(1)} %`}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{m.issues}</td>
                 </tr>
               ))}
             </tbody>
@@ -115,12 +115,12 @@ export default async function AdminMeetingsPage({ searchParams }: Props) {
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
           {options.page > 1 ? (
-            <Link href={pageHref(options.page - 1)} className="text-brand-700 underline">
+            <Link href={pageHref(options.page - 1)} className="text-link underline">
               Previous page
             </Link>
           ) : null}
           {options.page < pages ? (
-            <Link href={pageHref(options.page + 1)} className="text-brand-700 underline">
+            <Link href={pageHref(options.page + 1)} className="text-link underline">
               Next page
             </Link>
           ) : null}

@@ -16,12 +16,12 @@ export default async function RefusedPage({ searchParams }: { searchParams: Prom
   const branding = await currentBranding();
   return (
     <main id="main" className="grid min-h-screen place-items-center px-4 py-12">
-      <div className="w-full max-w-md space-y-5 rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
+      <div className="w-full max-w-md space-y-5 rounded-2xl bg-surface p-8 text-center shadow-sm ring-1 ring-line">
         <div className="flex justify-center">
           <OrgMark name={branding.displayName} logoUrl={branding.logoUrl} />
         </div>
-        <h1 className="text-xl font-semibold text-slate-900">You can&apos;t use {branding.displayName} yet</h1>
-        <p className="text-slate-700">
+        <h1 className="text-xl font-semibold text-fg">You can&apos;t use {branding.displayName} yet</h1>
+        <p className="text-fg-muted">
           Your account isn&apos;t in a group allowed to use {branding.displayName}. Ask your IT admin to add you to the right
           group, then sign in again.
         </p>

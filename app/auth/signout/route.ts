@@ -1,11 +1,13 @@
 import type { JWT } from "@auth/core/jwt";
 import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin } from "@/lib/auth/app-origin";
 import { signOut } from "@/lib/auth/auth";
 import { endSessionUrl } from "@/lib/auth/end-session-url";
 import { oidcDiscovery } from "@/lib/auth/oidc-discovery";
 import { serverEnv, type ServerEnv } from "@/lib/config/server-env";
+import { themeCookieName } from "@/lib/domain/theme";
 
 /** The IdP's logout URL for a single sign-on session, or for no session at all (the refused page). */
 async function idpSignOutUrl(env: ServerEnv, token: JWT | null, postLogoutRedirectUri: string) {
@@ -31,6 +33,8 @@ export async function POST(request: NextRequest) {
   const origin = appOrigin(request.headers, request.nextUrl.protocol, process.env.AUTH_URL);
   const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: origin.startsWith("https:") });
   await signOut({ redirect: false });
+  // The theme mirrors the person who leaves; whoever signs in next brings their own from the database.
+  (await cookies()).delete(themeCookieName);
 
   const signedOutUrl = `${origin}/signin?signedOut=1`;
   return NextResponse.redirect((await idpSignOutUrl(env, token, signedOutUrl)) ?? signedOutUrl, 303);

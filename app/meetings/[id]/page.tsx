@@ -26,11 +26,11 @@ export default async function MeetingHistoryPage({ params }: Props) {
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
         <div className="space-y-1">
-          <Link href="/meetings" className="text-sm text-brand-700 underline">
+          <Link href="/meetings" className="text-sm text-link underline">
             Your meetings
           </Link>
           <h1 className="text-xl font-semibold">{history.title}</h1>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-fg-muted">
             {formatTime(history.startedAt)} – {history.endedAt ? formatTime(history.endedAt) : "still running"}
           </p>
         </div>
@@ -40,8 +40,8 @@ export default async function MeetingHistoryPage({ params }: Props) {
           </h2>
           <ul className="flex flex-wrap gap-2 text-sm">
             {history.participants.map((participant) => (
-              <li key={participant.id} className="rounded-full bg-slate-100 px-3 py-1">
-                {participant.displayName} <span className="text-slate-600">· {participant.role.toLowerCase()}</span>
+              <li key={participant.id} className="rounded-full bg-surface-muted px-3 py-1">
+                {participant.displayName} <span className="text-fg-muted">· {participant.role.toLowerCase()}</span>
               </li>
             ))}
           </ul>
@@ -52,10 +52,10 @@ export default async function MeetingHistoryPage({ params }: Props) {
               Chat
             </h2>
             <p className="flex gap-3 text-sm">
-              <a href={chatExport("csv")} download className="text-brand-700 underline">
+              <a href={chatExport("csv")} download className="text-link underline">
                 Download chat (CSV)
               </a>
-              <a href={chatExport("json")} download className="text-brand-700 underline">
+              <a href={chatExport("json")} download className="text-link underline">
                 Download chat (JSON)
               </a>
             </p>

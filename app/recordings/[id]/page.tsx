@@ -27,25 +27,25 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-5xl space-y-4 px-4 py-8">
         <p className="text-sm">
-          <Link href="/recordings" className="text-brand-700 underline">
+          <Link href="/recordings" className="text-link underline">
             ← Recordings
           </Link>
         </p>
         <h1 className="text-xl font-semibold">
           {recording.roomName}, part {recording.part}
         </h1>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-fg-muted">
           {formatWhen(recording.startedAt)} · {formatDuration(recording.durationMs)} · {formatSize(recording.size)}
         </p>
         {recording.status === "ready" ? (
           <>
             <RecordingPlayer src={fileUrl} label={`Recording of ${recording.roomName}, part ${recording.part}`} />
-            <a href={`${fileUrl}?download=1`} className="inline-block text-sm text-brand-700 underline">
+            <a href={`${fileUrl}?download=1`} className="inline-block text-sm text-link underline">
               Download (webm)
             </a>
           </>
         ) : (
-          <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
+          <p role="status" className="rounded-md border border-line bg-canvas px-4 py-3 text-sm">
             {STATUS_LABELS[recording.status]}
             {recording.status === "failed" && recording.failureReason ? ` ${recording.failureReason}` : null}
             {recording.status === "recording" || recording.status === "processing" ? " The file can be watched once it is ready." : null}

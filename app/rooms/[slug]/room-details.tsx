@@ -8,8 +8,8 @@ export function RoomDetails({ room }: { room: RoomView }) {
   return (
     <section className="space-y-2">
       <h1 className="text-2xl font-semibold">{room.name}</h1>
-      {room.description ? <p className="text-slate-700">{room.description}</p> : null}
-      <p className="text-sm text-slate-600">
+      {room.description ? <p className="text-fg-muted">{room.description}</p> : null}
+      <p className="text-sm text-fg-muted">
         Hosted by {room.owner.name} · {room.visibility === "INVITE_ONLY" ? "Invite only" : "Open to everyone in the organization"}
         {room.expiresAt ? ` · Expires ${new Date(room.expiresAt).toUTCString()}` : ""}
       </p>

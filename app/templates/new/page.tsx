@@ -15,7 +15,7 @@ export default async function NewTemplatePage() {
     <>
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
-        <Link href="/templates" className="text-sm font-medium text-brand-700 hover:underline">
+        <Link href="/templates" className="text-sm font-medium text-link hover:underline">
           ← All templates
         </Link>
         <h1 className="text-xl font-semibold">New template</h1>

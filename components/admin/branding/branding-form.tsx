@@ -57,7 +57,7 @@ export function BrandingForm({ initial }: { initial: BrandingFormValues }) {
         hint="Shown in the header, on the sign-in page, in meetings, in tab titles and in calendar invites."
       />
       <div className="space-y-1">
-        <label htmlFor="branding-message" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="branding-message" className="block text-sm font-medium text-fg">
           Sign-in page message
         </label>
         <textarea
@@ -78,12 +78,12 @@ export function BrandingForm({ initial }: { initial: BrandingFormValues }) {
         <ColorField id="branding-accent" name="accentColor" label="Accent colour" value={values.accentColor} onChange={set("accentColor")} error={errorOf("accentColor")} suggestion={failure?.suggestions.accentColor} />
       </div>
       {formError ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger-fg">
           {formError}
         </p>
       ) : null}
       {failure && !formError ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger-fg">
           Nothing was saved: {failure.message} See the fields above.
         </p>
       ) : null}

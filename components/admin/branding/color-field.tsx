@@ -3,6 +3,7 @@
 import { FieldNotes, describedByFor, inputClasses } from "@/components/ui/field";
 import { worstContrast } from "@/lib/domain/branding/brand-color";
 import { AA_TEXT, formatRatio, isHexColor } from "@/lib/domain/branding/contrast";
+import { PICKER_PLACEHOLDER_COLOR } from "@/lib/domain/branding/branding-input";
 
 type Props = {
   id: string;
@@ -27,7 +28,7 @@ export function ColorField({ id, name, label, value, onChange, error, suggestion
     : "Enter #rrggbb, for example #4338ca.";
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
         {label}
       </label>
       <div className="flex items-center gap-2">
@@ -47,14 +48,14 @@ export function ColorField({ id, name, label, value, onChange, error, suggestion
         <input
           type="color"
           aria-label={`${label}: picker`}
-          value={valid ? value : "#000000"}
+          value={valid ? value : PICKER_PLACEHOLDER_COLOR}
           onChange={(event) => onChange(event.target.value)}
-          className="h-10 w-12 cursor-pointer rounded-md border border-slate-300 bg-white p-1"
+          className="h-10 w-12 cursor-pointer rounded-md border border-line-strong bg-surface p-1"
         />
       </div>
       <FieldNotes id={id} hint={hint} error={error} />
       {suggestion ? (
-        <button type="button" onClick={() => onChange(suggestion)} className="text-sm text-brand-700 underline">
+        <button type="button" onClick={() => onChange(suggestion)} className="text-sm text-link underline">
           Use {suggestion} instead
         </button>
       ) : null}

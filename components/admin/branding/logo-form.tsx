@@ -46,13 +46,13 @@ export function LogoForm({ logoUrl }: { logoUrl: string | null }) {
       <div className="flex items-center gap-3">
         {logoUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- our own public logo route
-          <img src={logoUrl} alt="Current logo" className="size-16 rounded-md border border-slate-200 object-contain" />
+          <img src={logoUrl} alt="Current logo" className="size-16 rounded-md border border-line object-contain" />
         ) : (
-          <p className="text-sm text-slate-600">No logo yet: the name&apos;s initial is shown instead.</p>
+          <p className="text-sm text-fg-muted">No logo yet: the name&apos;s initial is shown instead.</p>
         )}
       </div>
       <div className="space-y-1">
-        <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={inputId} className="block text-sm font-medium text-fg">
           Logo file
         </label>
         <input
@@ -60,7 +60,7 @@ export function LogoForm({ logoUrl }: { logoUrl: string | null }) {
           name="logo"
           type="file"
           accept={LOGO_TYPES.join(",")}
-          className="block text-sm text-slate-900"
+          className="block text-sm text-fg"
           aria-invalid={error ? true : undefined}
           aria-describedby={describedByFor(inputId, HINT, error)}
         />

@@ -18,7 +18,7 @@ export function ResetBrandingButton() {
         Restore defaults
       </Button>
       {error ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger-fg">
           {error}
         </p>
       ) : null}

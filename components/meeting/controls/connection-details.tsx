@@ -20,17 +20,17 @@ export function ConnectionDetails({ readStats, nameOf }: Props) {
   }, [readStats]);
   return (
     <section aria-labelledby="connection-details-heading" className="space-y-2">
-      <h3 id="connection-details-heading" className="text-sm font-semibold text-slate-900">
+      <h3 id="connection-details-heading" className="text-sm font-semibold text-fg">
         Connection
       </h3>
-      {stats.length === 0 ? <p className="text-sm text-slate-600">No one else is connected yet.</p> : null}
+      {stats.length === 0 ? <p className="text-sm text-fg-muted">No one else is connected yet.</p> : null}
       <ul className="space-y-2" aria-label="Connections">
         {stats.map(({ peerId, summary }) => {
           const figures = connectionFigures(summary);
           return (
-            <li key={peerId} data-testid="connection-figures" data-peer-id={peerId} className="rounded-md border border-slate-200 p-2 text-sm">
+            <li key={peerId} data-testid="connection-figures" data-peer-id={peerId} className="rounded-md border border-line p-2 text-sm">
               <p className="font-medium">{nameOf(peerId)}</p>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-slate-700">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-fg-muted">
                 <dt>Sent</dt>
                 <dd data-testid="sent-figures">{figures.sent.join("; ")}</dd>
                 <dt>Received</dt>

@@ -58,7 +58,7 @@ const countText = (count: number) => (count > 99 ? "99+" : String(count));
 function CountBadge({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
-    <span aria-hidden data-testid="unread-badge" className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-red-500 px-1 text-[11px] font-bold text-white">
+    <span aria-hidden data-testid="unread-badge" className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-danger px-1 text-[11px] font-bold text-stage-fg">
       {countText(count)}
     </span>
   );
@@ -133,11 +133,11 @@ export function ControlBar({ state, actions, devices }: { state: ControlBarState
         badgeText={`${state.participantCount}${state.waitingCount > 0 ? ` +${state.waitingCount}` : ""}`}
         badge={
           <>
-            <span aria-hidden className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-slate-500 px-1 text-[11px] font-bold text-white">
+            <span aria-hidden className="absolute -top-1 -right-1 grid h-5 min-w-5 place-items-center rounded-full bg-stage-muted px-1 text-[11px] font-bold text-stage-fg">
               {state.participantCount}
             </span>
             {state.waitingCount > 0 ? (
-              <span aria-hidden data-testid="waiting-badge" className="absolute -top-1 -left-1 grid h-5 min-w-5 place-items-center rounded-full bg-amber-500 px-1 text-[11px] font-bold text-slate-950">
+              <span aria-hidden data-testid="waiting-badge" className="absolute -top-1 -left-1 grid h-5 min-w-5 place-items-center rounded-full bg-warning px-1 text-[11px] font-bold text-on-warning">
                 +{state.waitingCount}
               </span>
             ) : null}

@@ -5,10 +5,10 @@ import { type ComponentProps, forwardRef, type ReactNode, useId } from "react";
 export type ControlTone = "neutral" | "active" | "alarm" | "danger";
 
 const tones: Record<ControlTone, string> = {
-  neutral: "bg-slate-700 text-white hover:bg-slate-600",
-  active: "bg-brand-600 text-white hover:bg-brand-700",
-  alarm: "bg-red-600 text-white hover:bg-red-500",
-  danger: "bg-red-600 text-white hover:bg-red-500",
+  neutral: "bg-stage-control text-stage-fg hover:bg-stage-control-hover",
+  active: "bg-primary text-stage-fg hover:bg-primary-hover",
+  alarm: "bg-danger text-stage-fg hover:bg-danger-hover",
+  danger: "bg-danger text-stage-fg hover:bg-danger-hover",
 };
 
 /** Round icon buttons on phones; on wide screens the label shows under the icon. */

@@ -20,21 +20,21 @@ export function DevicesDialog({ media, connection }: Props) {
         <ControlButton label="Devices" hint="Microphone, camera, speaker, effects and video quality" icon={<Settings aria-hidden className="size-5" />} />
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/50" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[92vh] w-[min(92vw,480px)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl">
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-scrim/50" />
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[92vh] w-[min(92vw,480px)] -translate-x-1/2 -translate-y-1/2 space-y-4 overflow-y-auto rounded-lg bg-surface p-6 text-fg shadow-xl">
           <div className="flex items-start justify-between gap-4">
             <Dialog.Title className="text-lg font-semibold">Devices</Dialog.Title>
-            <Dialog.Close aria-label="Close" className="rounded-full p-1 text-slate-600 hover:bg-slate-100">
+            <Dialog.Close aria-label="Close" className="rounded-full p-1 text-fg-muted hover:bg-surface-muted">
               <X aria-hidden className="size-5" />
             </Dialog.Close>
           </div>
-          <Dialog.Description className="text-sm text-slate-600">Changes apply at once and are remembered for your next meetings.</Dialog.Description>
+          <Dialog.Description className="text-sm text-fg-muted">Changes apply at once and are remembered for your next meetings.</Dialog.Description>
           <DeviceSettings media={media} idPrefix="meeting" columns={false} />
           <EffectsSettings effects={media.effects} idPrefix="meeting" />
           <QualitySettings quality={media.quality} idPrefix="meeting" />
           <ConnectionDetails {...connection} />
           {errors.length > 0 ? (
-            <div role="alert" className="space-y-1 text-sm text-amber-900">
+            <div role="alert" className="space-y-1 text-sm text-warning-fg">
               {errors.map((error) => (
                 <p key={error.message}>{error.message}</p>
               ))}

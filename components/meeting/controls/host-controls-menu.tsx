@@ -21,7 +21,7 @@ type Props = {
   onEndForAll: () => void;
 };
 
-const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-slate-100";
+const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[highlighted]:bg-surface-muted";
 
 /** Meeting-wide host actions; shown to hosts only, and enforced by the server whoever sends them. */
 export function HostControlsMenu({ locked, spotlightName, raisedHands, recording, onRecord, onLock, onMuteAll, onLowerHands, onClearSpotlight, onEndForAll }: Props) {
@@ -33,7 +33,7 @@ export function HostControlsMenu({ locked, spotlightName, raisedHands, recording
           <ControlButton label="Host controls" icon={<ShieldCheck aria-hidden className="size-5" />} />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
-          <DropdownMenu.Content side="top" align="center" sideOffset={8} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+          <DropdownMenu.Content side="top" align="center" sideOffset={8} className="z-50 min-w-56 rounded-md border border-line bg-surface p-1 text-fg shadow-lg">
             <DropdownMenu.Item className={itemClasses} onSelect={() => onMuteAll(false)}>
               <MicOff aria-hidden className="size-4" /> Mute everyone
             </DropdownMenu.Item>
@@ -45,10 +45,10 @@ export function HostControlsMenu({ locked, spotlightName, raisedHands, recording
                 <Hand aria-hidden className="size-4" /> Lower all hands ({raisedHands})
               </DropdownMenu.Item>
             ) : null}
-            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+            <DropdownMenu.Separator className="my-1 h-px bg-surface-strong" />
             {recording ? (
               <DropdownMenu.Item className={itemClasses} onSelect={() => onRecord(!recording.active)}>
-                {recording.active ? <Square aria-hidden className="size-4" /> : <Circle aria-hidden className="size-4 fill-red-600 text-red-600" />}
+                {recording.active ? <Square aria-hidden className="size-4" /> : <Circle aria-hidden className="size-4 fill-danger text-danger-fg" />}
                 {recording.active ? "Stop recording" : "Start recording"}
               </DropdownMenu.Item>
             ) : null}
@@ -61,8 +61,8 @@ export function HostControlsMenu({ locked, spotlightName, raisedHands, recording
                 <StarOff aria-hidden className="size-4" /> Remove spotlight from {spotlightName}
               </DropdownMenu.Item>
             ) : null}
-            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-            <DropdownMenu.Item className={`${itemClasses} text-red-700`} onSelect={() => setConfirmingEnd(true)}>
+            <DropdownMenu.Separator className="my-1 h-px bg-surface-strong" />
+            <DropdownMenu.Item className={`${itemClasses} text-danger-fg`} onSelect={() => setConfirmingEnd(true)}>
               <PhoneOff aria-hidden className="size-4" /> End meeting for all
             </DropdownMenu.Item>
           </DropdownMenu.Content>

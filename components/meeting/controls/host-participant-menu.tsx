@@ -31,7 +31,7 @@ type Props = {
   tone: "on-video" | "on-panel";
 };
 
-const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100";
+const itemClasses = "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none data-[disabled]:text-fg-disabled data-[highlighted]:bg-surface-muted";
 
 /** A host's actions on one participant. The server checks the role again: this only hides what would fail. */
 export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotlit, onMute, onAskUnmute, sharingScreen, onStopShare, onSpotlight, onRemove, tone }: Props) {
@@ -41,12 +41,12 @@ export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotl
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger
           aria-label={`Host actions for ${name}`}
-          className={tone === "on-video" ? "rounded-full bg-slate-900/70 p-1.5 text-white hover:bg-slate-900" : "rounded-full p-1.5 text-slate-700 hover:bg-slate-100"}
+          className={tone === "on-video" ? "rounded-full bg-stage-scrim/70 p-1.5 text-stage-fg hover:bg-stage-scrim" : "rounded-full p-1.5 text-fg-muted hover:bg-surface-muted"}
         >
           <EllipsisVertical aria-hidden className="size-4" />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-52 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
+          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-52 rounded-md border border-line bg-surface p-1 text-fg shadow-lg">
             {microphoneOn ? (
               <DropdownMenu.Item className={itemClasses} onSelect={onMute}>
                 <MicOff aria-hidden className="size-4" /> Mute {name}
@@ -65,8 +65,8 @@ export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotl
               {spotlit ? <StarOff aria-hidden className="size-4" /> : <Star aria-hidden className="size-4" />}
               {spotlit ? "Remove spotlight" : "Spotlight for everyone"}
             </DropdownMenu.Item>
-            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-            <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold text-slate-500">Role</DropdownMenu.Label>
+            <DropdownMenu.Separator className="my-1 h-px bg-surface-strong" />
+            <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold text-fg-muted">Role</DropdownMenu.Label>
             <DropdownMenu.RadioGroup value={role} onValueChange={(value) => onSetRole(value as MeetingRole)}>
               {roleChoices.map((choice) => (
                 <DropdownMenu.RadioItem key={choice.role} value={choice.role} className={`${itemClasses} pl-8 relative`}>
@@ -77,8 +77,8 @@ export function HostParticipantMenu({ name, role, onSetRole, microphoneOn, spotl
                 </DropdownMenu.RadioItem>
               ))}
             </DropdownMenu.RadioGroup>
-            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-            <DropdownMenu.Item className={`${itemClasses} text-red-700`} onSelect={() => setConfirmingRemoval(true)}>
+            <DropdownMenu.Separator className="my-1 h-px bg-surface-strong" />
+            <DropdownMenu.Item className={`${itemClasses} text-danger-fg`} onSelect={() => setConfirmingRemoval(true)}>
               <UserX aria-hidden className="size-4" /> Remove from meeting
             </DropdownMenu.Item>
           </DropdownMenu.Content>

@@ -22,18 +22,18 @@ export function LayoutMenu({ mode, onChange }: { mode: LayoutMode; onChange: (mo
         <ControlButton label="Layout" hint={`Layout: ${labels[mode].title} (L)`} icon={<LayoutGrid aria-hidden className="size-5" />} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content side="top" sideOffset={8} className="z-50 w-64 rounded-md border border-slate-200 bg-white p-1 text-slate-900 shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold text-slate-600">Layout</DropdownMenu.Label>
+        <DropdownMenu.Content side="top" sideOffset={8} className="z-50 w-64 rounded-md border border-line bg-surface p-1 text-fg shadow-lg">
+          <DropdownMenu.Label className="px-2 py-1 text-xs font-semibold text-fg-muted">Layout</DropdownMenu.Label>
           <DropdownMenu.RadioGroup value={mode} onValueChange={(value) => onChange(value as LayoutMode)}>
             {LAYOUT_MODES.map((option) => (
               <DropdownMenu.RadioItem
                 key={option}
                 value={option}
-                className="relative cursor-default rounded py-1.5 pr-2 pl-7 text-sm outline-none select-none data-[highlighted]:bg-slate-100"
+                className="relative cursor-default rounded py-1.5 pr-2 pl-7 text-sm outline-none select-none data-[highlighted]:bg-surface-muted"
               >
-                <DropdownMenu.ItemIndicator className="absolute left-2 font-bold text-brand-700">✓</DropdownMenu.ItemIndicator>
+                <DropdownMenu.ItemIndicator className="absolute left-2 font-bold text-link">✓</DropdownMenu.ItemIndicator>
                 <span className="block font-medium">{labels[option].title}</span>
-                <span className="block text-xs text-slate-600">{labels[option].description}</span>
+                <span className="block text-xs text-fg-muted">{labels[option].description}</span>
               </DropdownMenu.RadioItem>
             ))}
           </DropdownMenu.RadioGroup>

@@ -23,7 +23,7 @@ export function ReactionsPopover({ onReact, disabled }: { onReact: (emoji: (type
         <ControlButton label="Reactions" icon={<Smile aria-hidden className="size-5" />} disabled={disabled} />
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content side="top" sideOffset={8} aria-label="Send a reaction" className="z-50 flex gap-1 rounded-full border border-slate-200 bg-white p-1.5 shadow-lg">
+        <Popover.Content side="top" sideOffset={8} aria-label="Send a reaction" className="z-50 flex gap-1 rounded-full border border-line bg-surface p-1.5 shadow-lg">
           {REACTION_EMOJIS.map((emoji) => (
             <button
               key={emoji}
@@ -31,7 +31,7 @@ export function ReactionsPopover({ onReact, disabled }: { onReact: (emoji: (type
               aria-label={emojiNames[emoji] ?? emoji}
               title={emojiNames[emoji] ?? emoji}
               onClick={() => onReact(emoji)}
-              className="grid size-10 place-items-center rounded-full text-2xl transition-transform hover:scale-125 hover:bg-slate-100 focus-visible:scale-125"
+              className="grid size-10 place-items-center rounded-full text-2xl transition-transform hover:scale-125 hover:bg-surface-muted focus-visible:scale-125"
             >
               {emoji}
             </button>

@@ -40,7 +40,7 @@ export function ChatComposer({ maxLength, onSend, disabled, uploads, onAddFiles,
   };
   return (
     <form
-      className="border-t border-slate-200 p-3"
+      className="border-t border-line p-3"
       onSubmit={(event) => {
         event.preventDefault();
         send();
@@ -67,7 +67,7 @@ export function ChatComposer({ maxLength, onSend, disabled, uploads, onAddFiles,
           aria-label="Attach files"
           disabled={disabled}
           onClick={() => picker.current?.click()}
-          className="rounded-full p-2.5 text-slate-700 hover:bg-slate-100 disabled:text-slate-300"
+          className="rounded-full p-2.5 text-fg-muted hover:bg-surface-muted disabled:text-fg-disabled"
         >
           <Paperclip aria-hidden className="size-4" />
         </button>
@@ -92,20 +92,20 @@ export function ChatComposer({ maxLength, onSend, disabled, uploads, onAddFiles,
               send();
             }
           }}
-          className="max-h-40 min-h-10 flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-sm"
+          className="max-h-40 min-h-10 flex-1 resize-y rounded-md border border-line-strong px-3 py-2 text-sm"
         />
         <button
           type="submit"
           aria-label={uploading ? "Send message (waiting for uploads)" : "Send message"}
           disabled={!canSend}
-          className="rounded-full bg-brand-700 p-2.5 text-white hover:bg-brand-800 disabled:bg-slate-300"
+          className="rounded-full bg-primary p-2.5 text-on-primary hover:bg-primary-hover disabled:bg-fill-disabled"
         >
           <SendHorizontal aria-hidden className="size-4" />
         </button>
       </div>
-      <div className="mt-1 flex justify-between gap-2 text-xs text-slate-600">
+      <div className="mt-1 flex justify-between gap-2 text-xs text-fg-muted">
         <span id="chat-input-help">Enter to send · Shift+Enter for a new line · **bold**, _italic_, `code` · drop or paste files</span>
-        <span id="chat-input-count" className={`shrink-0 tabular-nums ${remaining < ANNOUNCE_REMAINING_BELOW ? "font-semibold text-amber-800" : ""}`}>
+        <span id="chat-input-count" className={`shrink-0 tabular-nums ${remaining < ANNOUNCE_REMAINING_BELOW ? "font-semibold text-warning-fg" : ""}`}>
           {draft.length > 0 ? `${draft.length} / ${maxLength}` : ""}
         </span>
         <span aria-live="polite" className="sr-only">

@@ -13,7 +13,7 @@ const allowedElements = ["p", "br", "strong", "em", "del", "code", "pre", "ul", 
 function ChatLink({ href, children }: ComponentProps<"a">) {
   if (!href) return <>{children}</>;
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+    <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-link underline underline-offset-2 hover:text-link-hover">
       {children}
     </a>
   );
@@ -24,14 +24,14 @@ const components: Components = {
   p: ({ children }) => <p className="whitespace-pre-wrap break-words">{children}</p>,
   ul: ({ children }) => <ul className="list-disc space-y-0.5 pl-5">{children}</ul>,
   ol: ({ children }) => <ol className="list-decimal space-y-0.5 pl-5">{children}</ol>,
-  code: ({ children }) => <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-900">{children}</code>,
-  pre: ({ children }) => <pre className="overflow-x-auto rounded bg-slate-100 p-2 [&>code]:bg-transparent [&>code]:p-0">{children}</pre>,
-  blockquote: ({ children }) => <blockquote className="border-l-2 border-slate-300 pl-2 text-slate-600">{children}</blockquote>,
+  code: ({ children }) => <code className="rounded bg-surface-muted px-1 py-0.5 font-mono text-[0.85em] text-fg">{children}</code>,
+  pre: ({ children }) => <pre className="overflow-x-auto rounded bg-surface-muted p-2 [&>code]:bg-transparent [&>code]:p-0">{children}</pre>,
+  blockquote: ({ children }) => <blockquote className="border-l-2 border-line-strong pl-2 text-fg-muted">{children}</blockquote>,
 };
 
 export function ChatMarkdown({ text }: { text: string }) {
   return (
-    <div className="space-y-1 text-sm leading-relaxed text-slate-900">
+    <div className="space-y-1 text-sm leading-relaxed text-fg">
       <Markdown remarkPlugins={[remarkGfm]} allowedElements={allowedElements} unwrapDisallowed components={components}>
         {text}
       </Markdown>

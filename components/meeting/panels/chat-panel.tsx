@@ -65,12 +65,12 @@ export function ChatPanel({ messages, selfId, maxLength, canSend, blockedReason 
         }}
       >
         {dragging ? (
-          <div aria-hidden className="pointer-events-none absolute inset-2 z-10 flex items-center justify-center rounded-lg border-2 border-dashed border-brand-700 bg-white/90 text-sm font-medium text-brand-800">
+          <div aria-hidden className="pointer-events-none absolute inset-2 z-10 flex items-center justify-center rounded-lg border-2 border-dashed border-primary bg-surface/90 text-sm font-medium text-primary-soft-fg">
             Drop files to share them
           </div>
         ) : null}
         <ol ref={list} onScroll={onScroll} aria-label="Messages" className="flex-1 space-y-3 overflow-y-auto px-4 py-3">
-          {messages.length === 0 ? <li className="text-sm text-slate-600">No messages yet. Say hello!</li> : null}
+          {messages.length === 0 ? <li className="text-sm text-fg-muted">No messages yet. Say hello!</li> : null}
           {messages.map((message, index) => {
             const previous = messages[index - 1];
             // Consecutive messages from one person within two minutes share one header, as in most chat apps.
@@ -79,8 +79,8 @@ export function ChatPanel({ messages, selfId, maxLength, canSend, blockedReason 
               <li key={message.id} data-testid="chat-message" className={continued ? "-mt-2" : ""}>
                 {continued ? null : (
                   <p className="flex items-baseline gap-2 text-xs">
-                    <span className="font-semibold text-slate-900">{message.from === selfId ? "You" : message.name}</span>
-                    <time dateTime={new Date(message.sentAt).toISOString()} className="text-slate-600">
+                    <span className="font-semibold text-fg">{message.from === selfId ? "You" : message.name}</span>
+                    <time dateTime={new Date(message.sentAt).toISOString()} className="text-fg-muted">
                       {timeFormat.format(message.sentAt)}
                     </time>
                   </p>
@@ -92,7 +92,7 @@ export function ChatPanel({ messages, selfId, maxLength, canSend, blockedReason 
           })}
         </ol>
         {blockedReason ? (
-          <p role="note" className="border-t border-slate-200 p-3 text-sm text-slate-700">
+          <p role="note" className="border-t border-line p-3 text-sm text-fg-muted">
             {blockedReason}
           </p>
         ) : (

@@ -21,13 +21,13 @@ type Props = {
 function WaitingList({ waiting, onAdmit, onDeny, onAdmitAll }: NonNullable<Props["waitingRoom"]>) {
   if (waiting.length === 0) return null;
   return (
-    <section aria-labelledby="waiting-list-heading" className="border-b border-slate-200 px-4 py-3">
+    <section aria-labelledby="waiting-list-heading" className="border-b border-line px-4 py-3">
       <div className="flex items-center justify-between gap-2">
         <h3 id="waiting-list-heading" className="text-sm font-semibold">
           Waiting to join ({waiting.length})
         </h3>
         {waiting.length > 1 ? (
-          <button type="button" onClick={onAdmitAll} className="rounded-md bg-brand-700 px-2 py-1 text-xs font-semibold text-white hover:bg-brand-800">
+          <button type="button" onClick={onAdmitAll} className="rounded-md bg-primary px-2 py-1 text-xs font-semibold text-on-primary hover:bg-primary-hover">
             Admit all
           </button>
         ) : null}
@@ -40,7 +40,7 @@ function WaitingList({ waiting, onAdmit, onDeny, onAdmitAll }: NonNullable<Props
               type="button"
               aria-label={`Admit ${person.name}`}
               onClick={() => onAdmit(person.id)}
-              className="rounded-md bg-brand-700 px-2 py-1 text-xs font-semibold text-white hover:bg-brand-800"
+              className="rounded-md bg-primary px-2 py-1 text-xs font-semibold text-on-primary hover:bg-primary-hover"
             >
               Admit
             </button>
@@ -48,7 +48,7 @@ function WaitingList({ waiting, onAdmit, onDeny, onAdmitAll }: NonNullable<Props
               type="button"
               aria-label={`Deny ${person.name}`}
               onClick={() => onDeny(person.id)}
-              className="rounded-md border border-slate-300 px-2 py-1 text-xs font-semibold text-slate-800 hover:bg-slate-100"
+              className="rounded-md border border-line-strong px-2 py-1 text-xs font-semibold text-fg hover:bg-surface-muted"
             >
               Deny
             </button>
@@ -61,7 +61,7 @@ function WaitingList({ waiting, onAdmit, onDeny, onAdmitAll }: NonNullable<Props
 
 function State({ on, label, onIcon, offIcon }: { on: boolean; label: string; onIcon: ReactNode; offIcon: ReactNode }) {
   return (
-    <span role="img" aria-label={label} title={label} className={on ? "text-slate-700" : "text-red-600"}>
+    <span role="img" aria-label={label} title={label} className={on ? "text-fg-muted" : "text-danger-fg"}>
       {on ? onIcon : offIcon}
     </span>
   );
@@ -74,7 +74,7 @@ export function ParticipantsPanel({ participants, selfId, onClose, hostMenuFor, 
     <SidePanel id="participants-panel" title={`Participants (${participants.length})`} onClose={onClose}>
       {hostControls}
       {waitingRoom ? <WaitingList {...waitingRoom} /> : null}
-      <ul aria-label="Participants" className="flex-1 divide-y divide-slate-100 overflow-y-auto px-2">
+      <ul aria-label="Participants" className="flex-1 divide-y divide-line-muted overflow-y-auto px-2">
         {ordered.map((participant) => {
           const raised = handRaisedAt(participant) !== null;
           const microphone = isMicrophoneOn(participant);
@@ -88,7 +88,7 @@ export function ParticipantsPanel({ participants, selfId, onClose, hostMenuFor, 
               data-muted={!microphone}
               data-hand={raised}
               className="flex items-center gap-3 px-2 py-2">
-              <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-brand-700 text-sm font-semibold text-white">
+              <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-primary text-sm font-semibold text-on-primary">
                 {participant.name.slice(0, 1).toUpperCase()}
               </span>
               <span className="min-w-0 flex-1">
@@ -96,18 +96,18 @@ export function ParticipantsPanel({ participants, selfId, onClose, hostMenuFor, 
                   {participant.name}
                   {participant.id === selfId ? " (you)" : ""}
                 </span>
-                <span className="block text-xs text-slate-600">
+                <span className="block text-xs text-fg-muted">
                   {[roleLabel(participant), isReconnecting(participant) ? "Reconnecting…" : null, isSharingScreen(participant) ? "Sharing screen" : null]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
               </span>
               {raised ? (
-                <span role="img" aria-label="Hand raised" title="Hand raised" className="text-amber-600">
+                <span role="img" aria-label="Hand raised" title="Hand raised" className="text-warning-fg">
                   <Hand aria-hidden className="size-4" />
                 </span>
               ) : null}
-              {isSharingScreen(participant) ? <MonitorUp aria-hidden className="size-4 text-brand-700" /> : null}
+              {isSharingScreen(participant) ? <MonitorUp aria-hidden className="size-4 text-link" /> : null}
               <State on={microphone} label={microphone ? "Microphone on" : "Microphone off"} onIcon={<Mic aria-hidden className="size-4" />} offIcon={<MicOff aria-hidden className="size-4" />} />
               <State on={camera} label={camera ? "Camera on" : "Camera off"} onIcon={<Video aria-hidden className="size-4" />} offIcon={<VideoOff aria-hidden className="size-4" />} />
               {participant.id !== selfId ? hostMenuFor?.(participant) : null}

@@ -26,13 +26,13 @@ export function SidePanel({ title, onClose, children, id }: { title: string; onC
           onClose();
         }
       }}
-      className="absolute inset-0 z-20 flex flex-col bg-white text-slate-900 outline-none md:static md:inset-auto md:w-80 md:shrink-0 md:rounded-lg"
+      className="absolute inset-0 z-20 flex flex-col bg-surface text-fg outline-none md:static md:inset-auto md:w-80 md:shrink-0 md:rounded-lg"
     >
-      <header className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+      <header className="flex items-center justify-between border-b border-line px-4 py-3">
         <h2 id={`${id}-title`} className="font-semibold">
           {title}
         </h2>
-        <button type="button" onClick={onClose} aria-label={`Close ${title.toLowerCase()}`} className="rounded-full p-1.5 text-slate-600 hover:bg-slate-100">
+        <button type="button" onClick={onClose} aria-label={`Close ${title.toLowerCase()}`} className="rounded-full p-1.5 text-fg-muted hover:bg-surface-muted">
           <X aria-hidden className="size-5" />
         </button>
       </header>

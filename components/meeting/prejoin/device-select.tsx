@@ -17,12 +17,12 @@ export function DeviceSelect({ id, label, options, value, onChange, disabled, em
   const known = value !== null && options.some((option) => option.deviceId === value);
   return (
     <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+      <label htmlFor={id} className="block text-xs font-medium text-fg-muted">
         {label}
       </label>
       <select
         id={id}
-        className="block w-full truncate rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 disabled:text-slate-500"
+        className="block w-full truncate rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm text-fg disabled:text-fg-muted"
         value={known ? value : (options[0]?.deviceId ?? "")}
         onChange={(event) => onChange(event.target.value)}
         disabled={disabled || options.length === 0}

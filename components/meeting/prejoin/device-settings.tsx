@@ -21,7 +21,7 @@ export function DeviceSettings({ media, idPrefix, columns }: { media: LocalMedia
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-3">
-        <span className="shrink-0 text-xs font-medium text-slate-700">Mic</span>
+        <span className="shrink-0 text-xs font-medium text-fg-muted">Mic</span>
         <MicLevelMeter track={microphone.enabled ? microphone.track : null} className="flex-1" />
       </div>
       <div className={`grid gap-3 ${columns ? (chooseAudioOutput ? "sm:grid-cols-3" : "sm:grid-cols-2") : ""}`}>
@@ -38,7 +38,7 @@ export function DeviceSettings({ media, idPrefix, columns }: { media: LocalMedia
               disabled={testing}
               aria-label="Play a test sound"
               title="Play a test sound"
-              className="rounded-md border border-slate-300 bg-white p-2 text-slate-700 hover:bg-slate-100 disabled:text-brand-600"
+              className="rounded-md border border-line-strong bg-surface p-2 text-fg-muted hover:bg-surface-muted disabled:text-link"
             >
               <Volume2 aria-hidden className="size-4" />
             </button>

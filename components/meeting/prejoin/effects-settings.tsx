@@ -20,7 +20,7 @@ function BackgroundThumbnail({ imageId }: { imageId: BackgroundImageId }) {
   return <canvas ref={canvas} width={64} height={36} aria-hidden className="h-full w-full rounded-sm" />;
 }
 
-const icon = (node: ReactNode) => <span className="grid h-full w-full place-items-center rounded-sm bg-slate-100 text-slate-700">{node}</span>;
+const icon = (node: ReactNode) => <span className="grid h-full w-full place-items-center rounded-sm bg-surface-muted text-fg-muted">{node}</span>;
 
 const choices: Choice[] = [
   { value: "none", label: "No effect", background: { kind: "none" }, picture: icon(<Ban aria-hidden className="size-5" />) },
@@ -39,14 +39,14 @@ const valueOf = (background: BackgroundEffect) =>
 
 function EffectStatus({ effects }: { effects: MediaEffectsHandle }) {
   const phase = effects.videoState?.phase;
-  if (effects.videoError) return <p role="alert" className="text-sm text-amber-900">Background effects could not start on this device ({effects.videoError}). Your camera is shown as it is.</p>;
+  if (effects.videoError) return <p role="alert" className="text-sm text-warning-fg">Background effects could not start on this device ({effects.videoError}). Your camera is shown as it is.</p>;
   if (phase === "loading")
     return (
-      <p className="flex items-center gap-2 text-sm text-slate-600">
+      <p className="flex items-center gap-2 text-sm text-fg-muted">
         <LoaderCircle aria-hidden className="size-4 animate-spin" /> Applying the effect…
       </p>
     );
-  if (phase === "degraded") return <p role="status" className="text-sm text-amber-900">Your device is struggling with this effect: turn it off for a smoother call.</p>;
+  if (phase === "degraded") return <p role="status" className="text-sm text-warning-fg">Your device is struggling with this effect: turn it off for a smoother call.</p>;
   return null;
 }
 
@@ -54,10 +54,10 @@ function ToggleRow({ id, label, hint, checked, onChange }: { id: string; label: 
   return (
     <div className="flex items-start justify-between gap-3">
       <div>
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={id} className="block text-sm font-medium text-fg">
           {label}
         </label>
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-fg-muted">
           {hint}
         </p>
       </div>
@@ -66,9 +66,9 @@ function ToggleRow({ id, label, hint, checked, onChange }: { id: string; label: 
         checked={checked}
         onCheckedChange={onChange}
         aria-describedby={`${id}-hint`}
-        className="relative mt-0.5 h-6 w-11 shrink-0 rounded-full bg-slate-400 transition-colors data-[state=checked]:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        className="relative mt-0.5 h-6 w-11 shrink-0 rounded-full bg-fill-disabled transition-colors data-[state=checked]:bg-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
       >
-        <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[22px]" />
+        <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-on-primary shadow transition-transform data-[state=checked]:translate-x-[22px]" />
       </Switch.Root>
     </div>
   );
@@ -80,7 +80,7 @@ export function EffectsSettings({ effects, idPrefix }: { effects: MediaEffectsHa
   return (
     <div className="space-y-3">
       <fieldset className="space-y-2">
-        <legend className="text-xs font-medium text-slate-700">Background</legend>
+        <legend className="text-xs font-medium text-fg-muted">Background</legend>
         <RadioGroup.Root
           value={valueOf(settings.background)}
           onValueChange={(value) => {
@@ -97,7 +97,7 @@ export function EffectsSettings({ effects, idPrefix }: { effects: MediaEffectsHa
               id={`${idPrefix}-background-${choice.value}`}
               aria-label={choice.label}
               title={choice.label}
-              className="aspect-video rounded-md border-2 border-transparent p-0.5 data-[state=checked]:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              className="aspect-video rounded-md border-2 border-transparent p-0.5 data-[state=checked]:border-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
             >
               {choice.picture}
             </RadioGroup.Item>
@@ -119,7 +119,7 @@ export function EffectsSettings({ effects, idPrefix }: { effects: MediaEffectsHa
         checked={settings.noiseSuppression}
         onChange={(noiseSuppression) => effects.update({ noiseSuppression })}
       />
-      {effects.noiseSuppressionError ? <p className="text-sm text-amber-900">Noise suppression is not available here ({effects.noiseSuppressionError}).</p> : null}
+      {effects.noiseSuppressionError ? <p className="text-sm text-warning-fg">Noise suppression is not available here ({effects.noiseSuppressionError}).</p> : null}
     </div>
   );
 }

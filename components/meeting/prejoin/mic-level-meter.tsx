@@ -39,9 +39,9 @@ export function MicLevelMeter({ track, className = "" }: { track: MediaStreamTra
       aria-valuemax={100}
       aria-valuenow={0}
       data-level={0}
-      className={`h-2 overflow-hidden rounded-full bg-slate-700/60 ${className}`}
+      className={`h-2 overflow-hidden rounded-full bg-fg-muted/60 ${className}`}
     >
-      <div ref={bar} style={{ transform: "scaleX(0)" }} className="h-full origin-left rounded-full bg-emerald-400 transition-transform duration-75" />
+      <div ref={bar} style={{ transform: "scaleX(0)" }} className="h-full origin-left rounded-full bg-success transition-transform duration-75" />
     </div>
   );
 }

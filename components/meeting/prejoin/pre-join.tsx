@@ -34,14 +34,14 @@ function CameraPlaceholder({ media, displayName }: { media: LocalMedia; displayN
   const { camera } = media;
   if (camera.pending || !media.ready) {
     return (
-      <p className="flex items-center gap-2 text-sm text-slate-300">
+      <p className="flex items-center gap-2 text-sm text-stage-fg-muted">
         <LoaderCircle aria-hidden className="size-5 animate-spin" /> Starting camera…
       </p>
     );
   }
   return (
-    <div className="flex flex-col items-center gap-3 text-slate-300">
-      <span aria-hidden className="grid size-20 place-items-center rounded-full bg-brand-700 text-3xl font-semibold text-white">
+    <div className="flex flex-col items-center gap-3 text-stage-fg-muted">
+      <span aria-hidden className="grid size-20 place-items-center rounded-full bg-primary text-3xl font-semibold text-stage-fg">
         {displayName.slice(0, 1).toUpperCase()}
       </span>
       <p className="flex items-center gap-2 text-sm">
@@ -64,13 +64,13 @@ export function PreJoin({ media, displayName, onJoin, joining, joinError, record
   return (
     <section aria-labelledby="prejoin-heading" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_300px]">
       <div className="min-w-0 space-y-3">
-        <div className="relative grid aspect-video place-items-center overflow-hidden rounded-xl bg-slate-900 shadow-inner">
+        <div className="relative grid aspect-video place-items-center overflow-hidden rounded-xl bg-stage-scrim shadow-inner">
           {camera.track ? (
             <TrackVideo track={camera.track} mirrored data-testid="prejoin-preview" className="absolute inset-0" />
           ) : (
             <CameraPlaceholder media={media} displayName={displayName} />
           )}
-          <span className="absolute top-3 left-3 rounded bg-slate-900/70 px-2 py-1 text-sm font-medium text-white">{displayName}</span>
+          <span className="absolute top-3 left-3 rounded bg-stage-scrim/70 px-2 py-1 text-sm font-medium text-stage-fg">{displayName}</span>
           <div className="absolute inset-x-0 bottom-3 flex justify-center gap-3">
             <ToggleButton
               label="Microphone"
@@ -95,20 +95,20 @@ export function PreJoin({ media, displayName, onJoin, joining, joinError, record
         <QualitySettings quality={media.quality} idPrefix="prejoin" />
       </div>
 
-      <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="space-y-4 rounded-xl border border-line bg-surface p-5 shadow-sm">
         <h2 id="prejoin-heading" className="text-lg font-semibold">
           Ready to join?
         </h2>
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-fg-muted">
           You&apos;ll appear as <strong>{displayName}</strong>.
         </p>
         {recordingNotice ? (
-          <p data-testid="recording-notice" className="flex gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-            <Circle aria-hidden className="mt-0.5 size-3.5 shrink-0 fill-red-600 text-red-600" /> {recordingNotice}
+          <p data-testid="recording-notice" className="flex gap-2 rounded-md border border-danger-line bg-danger-soft p-3 text-sm text-danger-fg">
+            <Circle aria-hidden className="mt-0.5 size-3.5 shrink-0 fill-danger text-danger-fg" /> {recordingNotice}
           </p>
         ) : null}
         {errors.length > 0 ? (
-          <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <div role="alert" className="space-y-2 rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning-fg">
             {errors.map((error) => (
               <p key={error.device}>
                 <strong>{error.device}:</strong> {error.message}
@@ -121,11 +121,11 @@ export function PreJoin({ media, displayName, onJoin, joining, joinError, record
             ) : null}
           </div>
         ) : null}
-        <p className="text-sm text-slate-600" aria-live="polite">
+        <p className="text-sm text-fg-muted" aria-live="polite">
           {media.ready ? joinSummary(media) : "Checking your camera and microphone…"}
         </p>
         {joinError ? (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-danger-fg">
             {joinError}
           </p>
         ) : null}

@@ -6,11 +6,11 @@ import { RECEIVE_QUALITIES, RECEIVE_QUALITY_LABELS, SEND_QUALITIES, SEND_QUALITY
 function QualitySelect<Value extends string>(props: { id: string; label: string; value: Value; values: readonly Value[]; labels: Record<Value, string>; onChange: (value: Value) => void }) {
   const { id, label, value, values, labels, onChange } = props;
   return (
-    <label htmlFor={id} className="text-sm font-medium text-slate-800">
+    <label htmlFor={id} className="text-sm font-medium text-fg">
       {label}
       <select
         id={id}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+        className="mt-1 block w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm text-fg"
         value={value}
         onChange={(event) => onChange(values.find((candidate) => candidate === event.target.value) ?? value)}
       >
@@ -28,7 +28,7 @@ function QualitySelect<Value extends string>(props: { id: string; label: string;
 export function QualitySettings({ quality, idPrefix }: { quality: QualityChoiceHandle; idPrefix: string }) {
   return (
     <fieldset className="grid gap-3 sm:grid-cols-2">
-      <legend className="mb-1 text-sm font-semibold text-slate-900">Video quality</legend>
+      <legend className="mb-1 text-sm font-semibold text-fg">Video quality</legend>
       <QualitySelect id={`${idPrefix}-send-quality`} label="What you send" value={quality.send} values={SEND_QUALITIES} labels={SEND_QUALITY_LABELS} onChange={quality.setSend} />
       <QualitySelect
         id={`${idPrefix}-receive-quality`}

@@ -24,8 +24,8 @@ export function RecordingBadge({ recording, recorderName, own }: { recording: Ac
   if (recording === null) return null;
   const behind = own ? Math.max(0, own.recordedBytes - own.uploadedBytes) : 0;
   return (
-    <span data-testid="recording-badge" className="flex items-center gap-1.5 rounded bg-red-700 px-2 py-0.5 text-xs font-medium text-white" title={recorderName ? `Recorded by ${recorderName}` : "Recorded"}>
-      <span aria-hidden className="size-2 animate-pulse rounded-full bg-white motion-reduce:animate-none" />
+    <span data-testid="recording-badge" className="flex items-center gap-1.5 rounded bg-danger px-2 py-0.5 text-xs font-medium text-on-danger" title={recorderName ? `Recorded by ${recorderName}` : "Recorded"}>
+      <span aria-hidden className="size-2 animate-pulse rounded-full bg-on-danger motion-reduce:animate-none" />
       REC <span className="tabular-nums">{elapsed(recording.startedAt, now)}</span>
       {own ? <span className="font-normal">· {own.status === "failed" ? "upload failed" : behind > 512 * 1024 ? "uploading…" : "saved as it goes"}</span> : null}
     </span>

@@ -30,7 +30,7 @@ function FloatingEmoji({ reaction, name, onDone }: { reaction: FloatingReaction;
   return (
     <li ref={ref} className="absolute bottom-0 flex flex-col items-center" style={{ left: `${(reaction.id * 37) % 70}%` }}>
       <span className="text-4xl drop-shadow">{reaction.emoji}</span>
-      <span className="rounded bg-slate-900/70 px-1.5 text-xs text-white">{name}</span>
+      <span className="rounded bg-stage-scrim/70 px-1.5 text-xs text-stage-fg">{name}</span>
     </li>
   );
 }

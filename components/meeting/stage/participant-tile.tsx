@@ -17,7 +17,7 @@ type Props = {
 
 function Avatar({ name, compact }: { name: string; compact: boolean }) {
   return (
-    <span aria-hidden className={`grid place-items-center rounded-full bg-brand-700 font-semibold text-white ${compact ? "size-10 text-lg" : "size-16 text-2xl sm:size-20 sm:text-3xl"}`}>
+    <span aria-hidden className={`grid place-items-center rounded-full bg-primary font-semibold text-stage-fg ${compact ? "size-10 text-lg" : "size-16 text-2xl sm:size-20 sm:text-3xl"}`}>
       {name.slice(0, 1).toUpperCase()}
     </span>
   );
@@ -37,8 +37,8 @@ export function ParticipantTile({ tile, variant, onTogglePin, hostMenu, onFirstF
       data-muted={!tile.microphoneOn}
       data-hand={tile.handRaised}
       data-video={showVideo}
-      className={`group relative grid size-full place-items-center overflow-hidden rounded-lg bg-slate-800 ring-2 transition-shadow ${
-        tile.speaking && tile.source === "camera" ? "ring-emerald-400" : "ring-transparent"
+      className={`group relative grid size-full place-items-center overflow-hidden rounded-lg bg-stage-raised ring-2 transition-shadow ${
+        tile.speaking && tile.source === "camera" ? "ring-success" : "ring-transparent"
       }`}
     >
       {showVideo ? (
@@ -54,7 +54,7 @@ export function ParticipantTile({ tile, variant, onTogglePin, hostMenu, onFirstF
       )}
 
       {tile.reconnecting ? (
-        <div className="absolute inset-0 grid place-items-center bg-slate-950/60 text-sm text-white">
+        <div className="absolute inset-0 grid place-items-center bg-stage/60 text-sm text-stage-fg">
           <span className="flex items-center gap-2">
             <WifiOff aria-hidden className="size-4" /> Reconnecting…
           </span>
@@ -63,12 +63,12 @@ export function ParticipantTile({ tile, variant, onTogglePin, hostMenu, onFirstF
 
       <div className="absolute top-1.5 left-1.5 flex items-center gap-1">
         {tile.handRaised && tile.source === "camera" ? (
-          <span role="img" aria-label="Hand raised" className="rounded-full bg-amber-400 p-1 text-slate-900">
+          <span role="img" aria-label="Hand raised" className="rounded-full bg-warning p-1 text-on-warning">
             <Hand aria-hidden className="size-4" />
           </span>
         ) : null}
         {tile.spotlit ? (
-          <span role="img" aria-label="Spotlighted" className="rounded-full bg-brand-600 p-1 text-white">
+          <span role="img" aria-label="Spotlighted" className="rounded-full bg-primary p-1 text-stage-fg">
             <Star aria-hidden className="size-3.5" />
           </span>
         ) : null}
@@ -81,23 +81,23 @@ export function ParticipantTile({ tile, variant, onTogglePin, hostMenu, onFirstF
           aria-label={`Pin ${label}`}
           title={tile.pinned ? "Unpin" : "Pin for me"}
           onClick={onTogglePin}
-          className="rounded-full bg-slate-900/70 p-1.5 text-white hover:bg-slate-900"
+          className="rounded-full bg-stage-scrim/70 p-1.5 text-stage-fg hover:bg-stage-scrim"
         >
           {tile.pinned ? <PinOff aria-hidden className="size-4" /> : <Pin aria-hidden className="size-4" />}
         </button>
         {hostMenu}
       </div>
 
-      <figcaption className="absolute right-1.5 bottom-1.5 left-1.5 flex items-center gap-1.5 text-white">
-        <span className="flex min-w-0 items-center gap-1.5 rounded bg-slate-900/70 px-1.5 py-0.5 text-xs font-medium sm:text-sm">
+      <figcaption className="absolute right-1.5 bottom-1.5 left-1.5 flex items-center gap-1.5 text-stage-fg">
+        <span className="flex min-w-0 items-center gap-1.5 rounded bg-stage-scrim/70 px-1.5 py-0.5 text-xs font-medium sm:text-sm">
           {tile.source === "camera" && !tile.microphoneOn ? (
-            <MicOff role="img" aria-label="Microphone off" className="size-3.5 shrink-0 text-red-400" data-testid="tile-muted" />
+            <MicOff role="img" aria-label="Microphone off" className="size-3.5 shrink-0 text-stage-danger" data-testid="tile-muted" />
           ) : null}
           <span className="truncate">{label}</span>
-          {tile.isHost && tile.source === "camera" ? <span className="text-[10px] font-semibold tracking-wide text-brand-100 uppercase">Host</span> : null}
+          {tile.isHost && tile.source === "camera" ? <span className="text-[10px] font-semibold tracking-wide text-stage-accent uppercase">Host</span> : null}
         </span>
         {tile.quality && tile.source === "camera" ? (
-          <span className="ml-auto rounded bg-slate-900/70 px-1.5 py-1">
+          <span className="ml-auto rounded bg-stage-scrim/70 px-1.5 py-1">
             <QualityIndicator quality={tile.quality} />
           </span>
         ) : null}

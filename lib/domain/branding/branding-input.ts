@@ -6,6 +6,8 @@ import { isHexColor } from "./contrast";
 /** The built-in palette (app/globals.css): what a fresh install shows before an admin sets colours. */
 export const DEFAULT_PRIMARY_COLOR = "#4338ca";
 export const DEFAULT_ACCENT_COLOR = "#0f766e";
+/** What a colour picker shows while the typed value is not a colour yet (the picker needs one). */
+export const PICKER_PLACEHOLDER_COLOR = "#000000";
 
 export const MAX_DISPLAY_NAME = 60;
 export const MAX_SIGN_IN_MESSAGE = 280;

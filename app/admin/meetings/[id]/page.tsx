@@ -47,25 +47,25 @@ export default async function MeetingReportPage({ params }: Props) {
       <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
         <div className="space-y-1">
           {access === "admin" ? (
-            <Link href="/admin/meetings" className="text-sm text-brand-700 underline">
+            <Link href="/admin/meetings" className="text-sm text-link underline">
               All meetings
             </Link>
           ) : null}
           <h1 className="text-xl font-semibold">{report.title}</h1>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-fg-muted">
             {formatTime(report.startedAt)} · {durationMin === null ? "still running" : `${durationMin} min`}
             {report.endReason ? ` · ended: ${report.endReason.toLowerCase()}` : ""} · {report.participants.length} participants
           </p>
         </div>
 
         <nav aria-label="Downloads" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-          <span className="text-slate-600">Download:</span>
+          <span className="text-fg-muted">Download:</span>
           {exportLinks.map(({ label, dataset, format }) => (
             <a
               key={label}
               href={`/api/admin/meetings/${encodeURIComponent(report.id)}/export/${dataset}?format=${format}`}
               download
-              className="text-brand-700 underline"
+              className="text-link underline"
             >
               {label}
             </a>
@@ -76,18 +76,18 @@ export default async function MeetingReportPage({ params }: Props) {
           <h2 id="participants" className="font-medium">
             Participants
           </h2>
-          <table className="w-full border-collapse bg-white text-sm">
+          <table className="w-full border-collapse bg-surface text-sm">
             <TableHead columns={["Name", "Role", "Joined", "Left", "Reason"]} />
             <tbody>
               {report.participants.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
+                  <th scope="row" className="border-b border-line-muted px-3 py-2 text-left font-normal">
                     {p.displayName}
                   </th>
-                  <td className="border-b border-slate-100 px-3 py-2">{p.role.toLowerCase()}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{formatTime(p.joinedAt)}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{formatTime(p.leftAt)}</td>
-                  <td className="border-b border-slate-100 px-3 py-2">{p.leaveReason ?? "—"}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{p.role.toLowerCase()}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{formatTime(p.joinedAt)}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{formatTime(p.leftAt)}</td>
+                  <td className="border-b border-line-muted px-3 py-2">{p.leaveReason ?? "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -99,26 +99,26 @@ export default async function MeetingReportPage({ params }: Props) {
             Quality issues
           </h2>
           {report.issues.length === 0 ? (
-            <p className="text-sm text-slate-600">No quality issues were detected.</p>
+            <p className="text-sm text-fg-muted">No quality issues were detected.</p>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full border-collapse bg-white text-sm">
+              <table className="w-full border-collapse bg-surface text-sm">
                 <TableHead columns={["Kind", "Severity", "Start", "End", "Affected", "Suspected cause", "Evidence"]} />
                 <tbody>
                   {report.issues.map((issue) => (
                     <tr key={issue.id} className="align-top">
-                      <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-normal">
+                      <th scope="row" className="border-b border-line-muted px-3 py-2 text-left font-normal">
                         {issue.kind}
                       </th>
-                      <td className="border-b border-slate-100 px-3 py-2">{issue.severity.toLowerCase()}</td>
-                      <td className="border-b border-slate-100 px-3 py-2">{formatTime(issue.startedAt)}</td>
-                      <td className="border-b border-slate-100 px-3 py-2">{formatTime(issue.endedAt)}</td>
-                      <td className="border-b border-slate-100 px-3 py-2">{issue.affectedNames.join(", ") || "—"}</td>
-                      <td className="border-b border-slate-100 px-3 py-2">
+                      <td className="border-b border-line-muted px-3 py-2">{issue.severity.toLowerCase()}</td>
+                      <td className="border-b border-line-muted px-3 py-2">{formatTime(issue.startedAt)}</td>
+                      <td className="border-b border-line-muted px-3 py-2">{formatTime(issue.endedAt)}</td>
+                      <td className="border-b border-line-muted px-3 py-2">{issue.affectedNames.join(", ") || "—"}</td>
+                      <td className="border-b border-line-muted px-3 py-2">
                         {issue.suspectedCause}
                         {issue.causeName ? ` (${issue.causeName})` : ""}
                       </td>
-                      <td className="border-b border-slate-100 px-3 py-2">
+                      <td className="border-b border-line-muted px-3 py-2">
                         <code className="whitespace-pre-wrap break-all text-xs">{JSON.stringify(issue.evidence)}</code>
                       </td>
                     </tr>
@@ -144,13 +144,13 @@ export default async function MeetingReportPage({ params }: Props) {
             const worst = (key: "lossPct" | "rttMs" | "jitterMs") => Math.max(...p.minutes.map((m) => m[key]));
             const avgIn = p.minutes.reduce((s, m) => s + m.bitrateInKbps, 0) / (p.minutes.length || 1);
             return (
-              <article key={p.id} className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
+              <article key={p.id} className="space-y-2 rounded-md border border-line bg-surface p-4">
                 <h3 className="font-medium">{p.displayName}</h3>
                 {p.minutes.length === 0 ? (
-                  <p className="text-sm text-slate-600">No quality data reported.</p>
+                  <p className="text-sm text-fg-muted">No quality data reported.</p>
                 ) : (
                   <>
-                    <p className="text-sm text-slate-600">
+                    <p className="text-sm text-fg-muted">
                       {`${p.minutes.length} minutes of data. Worst minute: ${worst("lossPct")} % loss, ${worst("rttMs")} ms round-trip, ` +
                         `${worst("jitterMs")} ms jitter. Average incoming bitrate ${Math.round(avgIn)} kbps.`}
                     </p>

@@ -32,11 +32,11 @@ export default async function RoomSettingsPage({ params }: Props) {
     <>
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8">
-        <Link href={`/rooms/${room.slug}`} className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+        <Link href={`/rooms/${room.slug}`} className="inline-flex items-center gap-1 text-sm font-medium text-link hover:underline">
           <ArrowLeft aria-hidden className="size-4" /> Back to {room.name}
         </Link>
         <h1 className="text-2xl font-semibold">{room.name}</h1>
-        <section aria-labelledby="manage-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
+        <section aria-labelledby="manage-heading" className="space-y-6 rounded-lg border border-line bg-surface p-6">
           <h2 id="manage-heading" className="text-lg font-semibold">
             Manage room
           </h2>
@@ -45,16 +45,16 @@ export default async function RoomSettingsPage({ params }: Props) {
           <DeleteRoomButton roomId={room.id} roomName={room.name} />
         </section>
         {room.policy ? (
-          <section aria-labelledby="policy-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+          <section aria-labelledby="policy-heading" className="space-y-4 rounded-lg border border-line bg-surface p-6">
             <div className="space-y-1">
               <h2 id="policy-heading" className="text-lg font-semibold">
                 Meeting settings
               </h2>
-              <p className="text-sm text-slate-600">
+              <p className="text-sm text-fg-muted">
                 This room&apos;s own copy of its template&apos;s settings (the defaults if it was made without one). Changes apply to this room
                 only, from the next person who joins.
               </p>
-              <p className="text-sm text-slate-700" data-testid="room-expiry">
+              <p className="text-sm text-fg-muted" data-testid="room-expiry">
                 {room.expiresAt ? (
                   <>
                     Expires <time dateTime={room.expiresAt}>{new Date(room.expiresAt).toUTCString()}</time>

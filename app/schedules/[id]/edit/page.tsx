@@ -27,18 +27,18 @@ export default async function EditSchedulePage({ params }: Props) {
     <>
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
-        <Link href="/" className="text-sm font-medium text-brand-700 hover:underline">
+        <Link href="/" className="text-sm font-medium text-link hover:underline">
           ← Dashboard
         </Link>
         <h1 className="text-xl font-semibold">Edit “{schedule.title}”</h1>
         {!schedule.isOrganizer ? (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p role="alert" className="rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning-fg">
             Only the organizer, {schedule.organizer.name}, changes this meeting.
           </p>
         ) : schedule.cancelled ? (
-          <div role="status" className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-800">
+          <div role="status" className="space-y-2 rounded-md border border-line-strong bg-canvas p-3 text-sm text-fg">
             <p>This meeting was cancelled. Invitees no longer see it under Upcoming.</p>
-            <a className="text-brand-700 underline" href={icsPath} download>
+            <a className="text-link underline" href={icsPath} download>
               Cancellation for calendars (.ics)
             </a>
           </div>
@@ -56,12 +56,12 @@ export default async function EditSchedulePage({ params }: Props) {
                 invitees: schedule.invitees,
               }}
             />
-            <section aria-labelledby="cancel-heading" className="space-y-2 rounded-lg border border-red-200 bg-white p-4">
+            <section aria-labelledby="cancel-heading" className="space-y-2 rounded-lg border border-danger-line bg-surface p-4">
               <h2 id="cancel-heading" className="font-semibold">
                 Cancel this meeting
               </h2>
-              <p className="text-sm text-slate-700">
-                Everyone invited stops seeing it; the <a className="text-brand-700 underline" href={icsPath}>calendar file</a> turns into a cancellation.
+              <p className="text-sm text-fg-muted">
+                Everyone invited stops seeing it; the <a className="text-link underline" href={icsPath}>calendar file</a> turns into a cancellation.
               </p>
               <CancelScheduleButton scheduleId={schedule.id} title={schedule.title} />
             </section>

@@ -25,14 +25,14 @@ export default async function EditTemplatePage({ params }: Props) {
     <>
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-2xl space-y-4 px-4 py-8">
-        <Link href="/templates" className="text-sm font-medium text-brand-700 hover:underline">
+        <Link href="/templates" className="text-sm font-medium text-link hover:underline">
           ← All templates
         </Link>
         <h1 className="text-xl font-semibold">Edit “{template.name}”</h1>
         {template.canManage ? (
           <TemplateForm mode="edit" template={template} />
         ) : (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p role="alert" className="rounded-md border border-warning-line bg-warning-soft p-3 text-sm text-warning-fg">
             Only admins change organization templates. You can still create rooms from it.
           </p>
         )}
