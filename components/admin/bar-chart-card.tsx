@@ -1,6 +1,9 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+
+/** recharts loads with the first chart a page shows, after the page itself: the figure's text is there at once. */
+const BarChart = dynamic(() => import("./bar-chart").then((module) => module.BarChart), { ssr: false });
 
 /**
  * A titled bar chart. The SVG is hidden from assistive tech; the caller's `summary` is the accessible text
@@ -29,16 +32,7 @@ export function BarChartCard({
       </figcaption>
       {data.length === 0 ? null : (
         <div aria-hidden className="h-48 w-full">
-          <ResponsiveContainer width="100%" height="100%">
-            {/* No keyboard layer: the chart is hidden from assistive tech (the summary stands for it), so nothing in it may take focus. */}
-            <BarChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey={xKey} tick={{ fontSize: 11 }} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
-              <Tooltip />
-              <Bar dataKey={yKey} name={yLabel} fill="var(--color-chart-1)" />
-            </BarChart>
-          </ResponsiveContainer>
+          <BarChart data={data} xKey={xKey} yKey={yKey} yLabel={yLabel} />
         </div>
       )}
     </figure>

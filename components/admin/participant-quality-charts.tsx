@@ -1,6 +1,9 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+
+/** recharts loads after the report itself, whose text summaries are there at once. */
+const QualityLineChart = dynamic(() => import("./quality-line-chart").then((module) => module.QualityLineChart), { ssr: false });
 
 type Point = { minute: string; lossPct: number; rttMs: number; jitterMs: number; bitrateInKbps: number; bitrateOutKbps: number };
 
@@ -24,19 +27,7 @@ export function ParticipantQualityCharts({ name, points }: { name: string; point
     <div aria-hidden className="grid gap-3 md:grid-cols-2">
       {[METRICS.slice(0, 3), METRICS.slice(3)].map((group, index) => (
         <div key={index} className="h-48 w-full" data-chart={`${name}-${index}`}>
-          <ResponsiveContainer width="100%" height="100%">
-            {/* No keyboard layer: hidden from assistive tech, nothing in the chart may take focus (as in BarChartCard). */}
-            <LineChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="time" tick={{ fontSize: 11 }} />
-              <YAxis tick={{ fontSize: 11 }} width={40} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
-              {group.map((metric) => (
-                <Line key={metric.key} type="monotone" dataKey={metric.key} name={metric.label} stroke={metric.color} dot={false} />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <QualityLineChart data={data} lines={group} />
         </div>
       ))}
     </div>

@@ -1,14 +1,22 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type ReactNode, useEffect } from "react";
 import type { RoomPolicy } from "@/lib/domain/room-policy";
 import type { CaptureProfile } from "@/lib/media/capture-profiles";
 import { ExitScreen } from "./exit-screen";
 import { useMeetingMedia } from "./hooks/use-meeting-media";
 import { useMeeting } from "./hooks/use-meeting";
-import { MeetingView } from "./meeting-view";
 import { PreJoin } from "./prejoin/pre-join";
+import { preloadWhenIdle } from "./preload-when-idle";
 import { WaitingScreen } from "./waiting-screen";
+
+/**
+ * The meeting's view (stage, controls, chat, recorder, dialogs) is not needed to paint the lobby: it loads in the
+ * lobby's idle time, and at the latest on Join, while the grant and the socket are on their way.
+ */
+const loadMeetingView = () => import("./meeting-view").then((module) => module.MeetingView);
+const MeetingView = dynamic(loadMeetingView, { ssr: false });
 
 /** What a person is told about recording before they join; null when the room never records. */
 function recordingNotice(policy: RoomPolicy["recording"]): string | null {
@@ -44,6 +52,12 @@ export function MeetingRoom({ roomId, userId, orgName, roomName, selfName, profi
   const meeting = useMeeting(roomId, media);
   const { start } = media;
   useEffect(() => start(), [start]);
+  useEffect(() => preloadWhenIdle(loadMeetingView), []);
+
+  const join = () => {
+    void loadMeetingView();
+    void meeting.actions.join();
+  };
 
   const waiting = meeting.entered && meeting.state.phase === "waiting";
   if (meeting.entered && meeting.state.phase !== "over" && !waiting) {
@@ -59,7 +73,7 @@ export function MeetingRoom({ roomId, userId, orgName, roomName, selfName, profi
         ) : meeting.entered && meeting.state.exit ? (
           <ExitScreen orgName={orgName} reason={meeting.state.exit.reason} detail={meeting.state.exit.message} onRejoin={meeting.actions.rejoin} />
         ) : (
-          <PreJoin media={media} displayName={selfName} recordingNotice={recordingNotice(recordingPolicy)} onJoin={() => void meeting.actions.join()} joining={meeting.joining} joinError={meeting.joinError} />
+          <PreJoin media={media} displayName={selfName} recordingNotice={recordingNotice(recordingPolicy)} onJoin={join} joining={meeting.joining} joinError={meeting.joinError} />
         )}
       </main>
     </>

@@ -1,19 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast, Toaster } from "sonner";
 import { ControlBar, type ControlBarState } from "@/components/meeting/controls/control-bar";
 import { DevicesDialog } from "@/components/meeting/controls/devices-dialog";
 import { HostParticipantMenu } from "@/components/meeting/controls/host-participant-menu";
-import { ShortcutsDialog } from "@/components/meeting/controls/shortcuts-dialog";
 import { useChatUploads } from "@/components/meeting/hooks/use-chat-uploads";
 import { useClientCapabilities } from "@/components/meeting/hooks/use-client-capabilities";
 import { useKeyboardShortcuts } from "@/components/meeting/hooks/use-keyboard-shortcuts";
 import { useMutedSpeechHint } from "@/components/meeting/hooks/use-muted-speech-hint";
 import type { MeetingMedia } from "@/components/meeting/hooks/use-meeting-media";
 import { FIRST_REMOTE_FRAME_MARK, MEETING_TOASTER_ID, type useMeeting } from "@/components/meeting/hooks/use-meeting";
-import { ChatPanel } from "@/components/meeting/panels/chat-panel";
-import { ParticipantsPanel } from "@/components/meeting/panels/participants-panel";
 import { FloatingReactions } from "@/components/meeting/stage/floating-reactions";
 import { RemoteAudio } from "@/components/meeting/stage/remote-audio";
 import type { TileModel } from "@/components/meeting/stage/tile-model";
@@ -32,6 +30,7 @@ import { RECORDING_FORMATS } from "@/lib/recording/recording-format";
 import { LiveAnnouncer } from "./live-announcer";
 import { MeetingHeader } from "./meeting-header";
 import { MeetingStage } from "./meeting-stage";
+import { preloadWhenIdle } from "./preload-when-idle";
 
 type Props = {
   meeting: ReturnType<typeof useMeeting>;
@@ -47,6 +46,15 @@ type Props = {
 };
 
 const PENDING_SELF_ID = "self";
+
+// Opened on demand: the chat (with its markdown renderer), the participants list and the shortcuts dialog load
+// after the meeting's first render, in its idle time, not with the stage and the controls.
+const loadChatPanel = () => import("@/components/meeting/panels/chat-panel").then((module) => module.ChatPanel);
+const loadParticipantsPanel = () => import("@/components/meeting/panels/participants-panel").then((module) => module.ParticipantsPanel);
+const ChatPanel = dynamic(loadChatPanel, { ssr: false });
+const ParticipantsPanel = dynamic(loadParticipantsPanel, { ssr: false });
+const ShortcutsDialog = dynamic(() => import("@/components/meeting/controls/shortcuts-dialog").then((module) => module.ShortcutsDialog), { ssr: false });
+const preloadPanels = () => Promise.all([loadChatPanel(), loadParticipantsPanel()]);
 
 const showRecordingError = (message: string) => toast.error(message, { toasterId: MEETING_TOASTER_ID, id: "recording-error" });
 
@@ -64,6 +72,7 @@ export function MeetingView({ meeting, media, roomId, orgName, roomName, selfNam
   const talkingWhileMuted = useMutedSpeechHint(media.microphone.track, !media.microphone.enabled && rights.audio === null);
   const chatBlocked = self ? whyNot(self.role, "chat", state.room.policy) : null;
   const ownRole = self ? roleLabel(self) : null;
+  useEffect(() => preloadWhenIdle(preloadPanels), []);
 
   const layout = useMemo(
     () =>
