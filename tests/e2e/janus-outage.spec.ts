@@ -48,8 +48,8 @@ test("Janus restarted mid-call: media is back within 5 s and the meeting returns
       const others = everyone.filter((other) => other !== viewer);
       await Promise.all(others.map((other) => expectFramesAdvancing(cameraTile(viewer.person.page, other.name))));
       const ids = await Promise.all(others.map((other) => participantIdOf(viewer.person.page, other.name)));
-      const freezes = await longestFreezes(viewer.person.page, ids);
-      for (const id of ids) expect(freezes[id], `${viewer.name} saw ${id} frozen through the outage`).toBeLessThanOrEqual(MAX_OUTAGE_FREEZE_MS);
+      const { freezes, timeline } = await longestFreezes(viewer.person.page, ids);
+      for (const id of ids) expect(freezes[id], `${viewer.name} saw ${id} frozen through the outage\n${timeline}`).toBeLessThanOrEqual(MAX_OUTAGE_FREEZE_MS);
     }
   } finally {
     await deleteRoom(bob.page.request, room);

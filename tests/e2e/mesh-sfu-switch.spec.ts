@@ -48,8 +48,8 @@ test("a fifth person moves a four-person mesh to the SFU and the meeting goes ba
     for (const viewer of first) {
       await Promise.all(first.filter((other) => other !== viewer).map((other) => expectFramesAdvancing(tileOf(viewer.person.page, other.name))));
       const others = first.filter((other) => other !== viewer).map((other) => ids[other.name]!);
-      const freezes = await longestFreezes(viewer.person.page, others);
-      for (const id of others) expect(freezes[id], `${viewer.name} saw ${id} frozen while moving to the SFU`).toBeLessThanOrEqual(MAX_FREEZE_MS);
+      const { freezes, timeline } = await longestFreezes(viewer.person.page, others);
+      for (const id of others) expect(freezes[id], `${viewer.name} saw ${id} frozen while moving to the SFU\n${timeline}`).toBeLessThanOrEqual(MAX_FREEZE_MS);
     }
 
     // Three: back to the mesh, the SFU released once the mesh carries everyone.
@@ -61,8 +61,8 @@ test("a fifth person moves a four-person mesh to the SFU and the meeting goes ba
     for (const viewer of stay) {
       await Promise.all(stay.filter((other) => other !== viewer).map((other) => expectFramesAdvancing(tileOf(viewer.person.page, other.name))));
       const others = stay.filter((other) => other !== viewer).map((other) => ids[other.name]!);
-      const freezes = await longestFreezes(viewer.person.page, others);
-      for (const id of others) expect(freezes[id], `${viewer.name} saw ${id} frozen while moving back to the mesh`).toBeLessThanOrEqual(MAX_FREEZE_MS);
+      const { freezes, timeline } = await longestFreezes(viewer.person.page, others);
+      for (const id of others) expect(freezes[id], `${viewer.name} saw ${id} frozen while moving back to the mesh\n${timeline}`).toBeLessThanOrEqual(MAX_FREEZE_MS);
     }
   } finally {
     await deleteRoom(alice.page.request, room);

@@ -5,14 +5,20 @@ import { type ReactNode, useEffect, useRef } from "react";
 
 /**
  * A panel beside the videos on wide screens and over them on phones. It takes focus when it opens (so a
- * keyboard user lands in it) and Escape closes it.
+ * keyboard user lands in it), Escape closes it, and closing gives focus back to the control that opened it.
  */
 export function SidePanel({ title, onClose, children, id }: { title: string; onClose: () => void; children: ReactNode; id: string }) {
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     const element = panel.current;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     const focusable = element?.querySelector<HTMLElement>("[data-autofocus]") ?? element;
     focusable?.focus({ preventScroll: true });
+    return () => {
+      // Focus left with the panel (or is still in it): back to the opener, unless the person has moved on.
+      const active = document.activeElement;
+      if (opener?.isConnected && (active === null || active === document.body || element?.contains(active))) opener.focus({ preventScroll: true });
+    };
   }, []);
   return (
     <aside

@@ -87,25 +87,36 @@ export class TrackLiveness {
   }
 }
 
-/** Resolves once the track's first frame is decoded and presented, in a detached, muted <video> of its own. */
+/** A picture that has flowed this long without the probe seeing a frame counts as live all the same. */
+export const FIRST_FRAME_PROBE_MS = 4_000;
+
+/**
+ * Resolves once the track's first frame has been decoded, seen by a detached, muted <video> of its own (it reaches
+ * HAVE_CURRENT_DATA with a size only then), or after FIRST_FRAME_PROBE_MS, so a probe that never hears back cannot
+ * hold a switch up; rejects when the track ends first.
+ */
 function presentedFrame(track: MediaStreamTrack): Promise<void> {
   return new Promise((resolve, reject) => {
     const video = document.createElement("video");
     video.muted = true;
-    video.srcObject = new MediaStream([track]);
-    const done = () => {
-      video.srcObject = null;
+    video.playsInline = true;
+    const finish = (outcome: () => void) => {
+      clearInterval(poll);
+      clearTimeout(fallback);
       track.removeEventListener("ended", ended);
+      video.srcObject = null;
+      outcome();
     };
-    const ended = () => {
-      done();
-      reject(new Error("the track ended before its first frame"));
+    const decoded = () => {
+      if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) finish(resolve);
     };
+    const ended = () => finish(() => reject(new Error("the track ended before its first frame")));
+    const poll = setInterval(decoded, 50);
+    const fallback = setTimeout(() => finish(resolve), FIRST_FRAME_PROBE_MS);
     track.addEventListener("ended", ended);
-    video.requestVideoFrameCallback(() => {
-      done();
-      resolve();
-    });
-    void video.play().catch(ended);
+    video.addEventListener("loadeddata", decoded);
+    video.addEventListener("resize", decoded);
+    video.srcObject = new MediaStream([track]);
+    void video.play().catch(() => {});
   });
 }

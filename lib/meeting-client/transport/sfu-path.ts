@@ -12,9 +12,21 @@ export type SfuGrant = { url: string; room: string; token: string; expiresAt: st
 /** `not-configured`: this deployment has no media server (409), so the mesh is the only path and nobody is warned. */
 export type SfuGrantResult = { ok: true; grant: SfuGrant } | { ok: false; reason: "not-configured" | "unavailable" };
 
+/**
+ * Joining Janus takes well under a second; a server that accepted the connection but does not answer (it is
+ * starting or stopping) must not leave the meeting waiting, so a start that takes longer counts as failed.
+ */
+export const SFU_START_DEADLINE_MS = 10_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** The meeting's Janus instance, room and a token from the app. */
 export async function requestSfuGrant(roomId: string): Promise<SfuGrantResult> {
-  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/sfu`, { method: "POST" }).catch(() => null);
+  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/sfu`, { method: "POST", signal: AbortSignal.timeout(SFU_START_DEADLINE_MS) }).catch(() => null);
   if (response?.ok) return { ok: true, grant: (await response.json()) as SfuGrant };
   return { ok: false, reason: response?.status === 409 ? "not-configured" : "unavailable" };
 }
@@ -111,7 +123,7 @@ export class SfuPath {
       this.failureListener(reason);
     });
     try {
-      await created.start();
+      await withDeadline(created.start(), SFU_START_DEADLINE_MS, "joining the media server");
     } catch (error) {
       report(error, "start");
       if (this.transport === created) this.stop();
