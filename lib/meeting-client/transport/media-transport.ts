@@ -53,6 +53,13 @@ export type SfuLike = Pick<SfuPath, "view" | "running" | "stop" | "onFailure" | 
 
 /** A switch that has not completed by then completes anyway: the old path stops even if some track never came. */
 export const SWITCH_DEADLINE_MS = 8_000;
+/** Back on the SFU after a failure, others may return a little later: a longer wait before the mesh goes. */
+export const RECOVERY_DEADLINE_MS = 15_000;
+/**
+ * Once this browser has moved, the old path keeps running (unseen) this long: the others, each finishing its own
+ * move, may still be showing what it sends them there.
+ */
+export const OLD_PATH_LINGER_MS = 4_000;
 /**
  * After the SFU failed mid-call, the waits before each attempt to reach it again (placement may pick another
  * instance): often at first, since a restarted Janus is back within seconds and everyone should return together;
@@ -80,6 +87,8 @@ export class MeshOrSfuTransport implements MediaTransport {
   private retry: { timer: ReturnType<typeof setTimeout>; attempt: number } | null = null;
   private joined: MediaJoin | null = null;
   private deadline: ReturnType<typeof setTimeout> | null = null;
+  /** The old path after a completed move, still sending for the others until it stops. */
+  private lingering: { path: MeshLike | SfuLike; timer: ReturnType<typeof setTimeout> } | null = null;
   private readonly liveness: TrackLiveness;
 
   constructor(
@@ -117,6 +126,7 @@ export class MeshOrSfuTransport implements MediaTransport {
 
   stop(): void {
     this.joined = null;
+    this.stopLingering();
     this.stopRetrying();
     this.clearDeadline();
     this.mesh.stop();
@@ -167,25 +177,27 @@ export class MeshOrSfuTransport implements MediaTransport {
   private moveToMesh(participantIds: readonly string[]): void {
     const joined = this.joined;
     if (!joined) return;
+    this.stopLingering();
     this.carrier = "mesh";
     this.mesh.start(joined.selfId, joined.iceServers, joined.iceTransportPolicy);
     this.mesh.setReceiveOnly(joined.receiveOnly);
     this.mesh.syncPeers(participantIds);
-    this.armDeadline();
+    this.armDeadline(SWITCH_DEADLINE_MS);
     this.refresh();
   }
 
   private async moveToSfu(participantIds: readonly string[], recovering = false): Promise<void> {
     const joined = this.joined;
     if (!joined) return;
+    this.stopLingering();
     this.carrier = "sfu";
     this.refresh();
     const started = await this.sfu.start(joined.selfId, joined.iceServers, joined.iceTransportPolicy);
     if (this.joined !== joined || this.carrier !== "sfu") return;
     if (started === "started") {
       this.stopRetrying();
-      // Back from a failure, the mesh stands in until the SFU carries everyone: others may return later.
-      if (!recovering) this.armDeadline();
+      // Back from a failure, the mesh stands in longer: others may return later.
+      this.armDeadline(recovering ? RECOVERY_DEADLINE_MS : SWITCH_DEADLINE_MS);
       this.refresh();
       return;
     }
@@ -242,7 +254,7 @@ export class MeshOrSfuTransport implements MediaTransport {
   /** The path that is not the carrier, while it still runs: the meeting is between the two. */
   private previousPath(): MeshLike | SfuLike | null {
     const previous = this.carrier === "sfu" ? this.mesh : this.sfu;
-    return previous.running ? previous : null;
+    return previous.running && this.lingering?.path !== previous ? previous : null;
   }
 
   private refresh(): void {
@@ -266,9 +278,26 @@ export class MeshOrSfuTransport implements MediaTransport {
 
   private completeSwitch(): void {
     this.clearDeadline();
-    this.previousPath()?.stop();
+    const previous = this.previousPath();
+    if (previous) this.linger(previous);
     this.view.set((this.carrier === "sfu" ? this.sfu : this.mesh).view.get());
     this.showRoute(false);
+  }
+
+  private linger(path: MeshLike | SfuLike): void {
+    this.stopLingering();
+    const timer = setTimeout(() => {
+      if (this.lingering?.path !== path) return;
+      this.lingering = null;
+      path.stop();
+    }, OLD_PATH_LINGER_MS);
+    this.lingering = { path, timer };
+  }
+
+  /** The old path is wanted again (the meeting moves back) or everything stops. */
+  private stopLingering(): void {
+    if (this.lingering) clearTimeout(this.lingering.timer);
+    this.lingering = null;
   }
 
   private showRoute(switching: boolean): void {
@@ -276,13 +305,13 @@ export class MeshOrSfuTransport implements MediaTransport {
     if (route.carrier !== this.carrier || route.switching !== switching) this.route.set({ carrier: this.carrier, switching });
   }
 
-  private armDeadline(): void {
+  private armDeadline(ms: number): void {
     this.clearDeadline();
     if (!this.previousPath()) return;
     this.deadline = setTimeout(() => {
       this.deadline = null;
       if (this.previousPath()) this.completeSwitch();
-    }, SWITCH_DEADLINE_MS);
+    }, ms);
   }
 
   private clearDeadline(): void {

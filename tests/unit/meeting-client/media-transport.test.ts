@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Store } from "@/lib/meeting-client/store";
 import { EMPTY_MEDIA_VIEW, type MediaView } from "@/lib/meeting-client/transport/media-view";
-import { type MediaJoin, MeshOrSfuTransport, SWITCH_DEADLINE_MS } from "@/lib/meeting-client/transport/media-transport";
+import { type MediaJoin, MeshOrSfuTransport, OLD_PATH_LINGER_MS, SWITCH_DEADLINE_MS } from "@/lib/meeting-client/transport/media-transport";
 import { TrackLiveness } from "@/lib/meeting-client/transport/path-switch";
 import type { SfuStart } from "@/lib/meeting-client/transport/sfu-path";
 
@@ -118,8 +118,12 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(mesh.stop).not.toHaveBeenCalled();
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: true });
     sfuAudio.arrive();
-    expect(mesh.stop).toHaveBeenCalledTimes(1);
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: false });
+    expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: sfuAudio });
+    // The mesh keeps sending, unseen, while the others finish their own move; then it stops.
+    expect(mesh.stop).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, OLD_PATH_LINGER_MS));
+    expect(mesh.stop).toHaveBeenCalledTimes(1);
     expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: sfuAudio });
   });
 
@@ -137,8 +141,10 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(sfu.stop).not.toHaveBeenCalled();
     expect(transport.view.get().tracks.cat?.camera?.id).toBe("sfu-cam-2");
     await vi.advanceTimersByTimeAsync(SWITCH_DEADLINE_MS);
-    expect(sfu.stop).toHaveBeenCalledTimes(1);
     expect(Object.keys(transport.view.get().tracks)).toEqual(["bob"]);
+    expect(transport.route.get()).toEqual({ carrier: "mesh", switching: false });
+    await vi.advanceTimersByTimeAsync(OLD_PATH_LINGER_MS);
+    expect(sfu.stop).toHaveBeenCalledTimes(1);
   });
 
   it("stays on the mesh when the SFU is not set up here, and says so only when it is set up but not answering", async () => {
@@ -182,8 +188,9 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: true });
     sfu.show({ bob: { camera: live("sfu-cam-again") } });
     await vi.advanceTimersByTimeAsync(0);
-    expect(mesh.stop).toHaveBeenCalled();
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: false });
+    await vi.advanceTimersByTimeAsync(OLD_PATH_LINGER_MS);
+    expect(mesh.stop).toHaveBeenCalled();
     expect(unavailable).not.toHaveBeenCalled();
   });
 
