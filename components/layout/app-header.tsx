@@ -19,7 +19,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <OrgMark name={branding.displayName} logoUrl={branding.logoUrl} size="small" />
           <span data-testid="org-name">{branding.displayName}</span> Meet
         </Link>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
           <Link href="/meetings" className="text-link underline">
             Meetings
           </Link>
