@@ -41,8 +41,10 @@ export async function startProcess(options: StartOptions): Promise<ManagedProces
     ? (mkdirSync(options.logDir, { recursive: true }), createWriteStream(join(options.logDir, `${options.name}.log`), { flags: "a" }))
     : null;
   child.once("exit", () => logFile?.end());
+  // A process's last lines can still be read after it exited (and its log closed): they go to memory only.
+  logFile?.on("error", () => {});
   const remember = (line: string) => {
-    logFile?.write(line + "\n");
+    if (logFile && !logFile.writableEnded) logFile.write(line + "\n");
     recent.push(line);
     if (recent.length > 60) recent.shift();
     if (options.echo) process.stdout.write(prefix + line + "\n");
