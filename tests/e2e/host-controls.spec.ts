@@ -20,8 +20,9 @@ async function hostMenu(page: Page, item: string | RegExp) {
   await page.getByRole("menuitem", { name: item, exact: true }).click();
 }
 
+/** The host's menu for `name` in the participants list (open it first; the panel loads lazily). */
 async function participantMenu(page: Page, name: string, item: string | RegExp) {
-  await page.getByRole("button", { name: `Host actions for ${name}` }).first().click();
+  await page.getByRole("list", { name: "Participants" }).getByRole("button", { name: `Host actions for ${name}` }).click();
   await page.getByRole("menuitem", { name: item, exact: true }).click();
 }
 
