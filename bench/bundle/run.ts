@@ -17,10 +17,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { benchPorts } from "../../lib/config/ports";
 import { copyMediaAssets } from "../../scripts/media-assets";
-import { freshSecrets } from "../../scripts/stack/secrets";
-import { startStack } from "../../scripts/stack/stack";
+import { startBenchStack } from "../support/bench-stack";
 import { machineDescription } from "../support/machine";
 import { browserDownloads, type Download } from "./browser-check";
 import { kilobytes, pageChunks, type PageChunks, rootMainFiles, type Sized, totalSize } from "./page-chunks";
@@ -75,18 +73,7 @@ console.log(`machine: ${machineDescription()}; load average ${load()}; ${new Dat
 if (values.browser) {
   const dataDir = mkdtempSync(join(tmpdir(), "confer-bench-db-"));
   // The stack builds the app itself (test mode) into the dist dir it is given.
-  const stack = await startStack({
-    mode: "test",
-    ports: benchPorts,
-    secrets: freshSecrets(),
-    postgresDataDir: dataDir,
-    turnRelayPorts: [49360, 49459],
-    janusRtpPorts: [22000, 22999],
-    nextDistDir: values["dist-dir"],
-    echo: false,
-    seed: false,
-    log: (message) => console.error(message),
-  });
+  const stack = await startBenchStack(dataDir, values["dist-dir"]);
   try {
     const pages = pageChunks(distDir);
     printPages(pages);

@@ -15,11 +15,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { benchPorts } from "../../lib/config/ports";
 import { chromiumLaunchArgs } from "../../playwright.config";
 import { loadDemoDirectory } from "../../scripts/dev-idp/directory";
-import { freshSecrets } from "../../scripts/stack/secrets";
-import { type RunningStack, startStack } from "../../scripts/stack/stack";
+import type { RunningStack } from "../../scripts/stack/stack";
+import { startBenchStack } from "../support/bench-stack";
 import { machineDescription, percentile } from "../support/machine";
 
 const { values } = parseArgs({
@@ -231,18 +230,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   let appUrl = values["app-url"];
   if (!appUrl) {
-    stack = await startStack({
-      mode: "test",
-      ports: benchPorts,
-      secrets: freshSecrets(),
-      postgresDataDir: dataDir,
-      turnRelayPorts: [49360, 49459],
-      janusRtpPorts: [22000, 22999],
-      nextDistDir: ".next-bench",
-      echo: false,
-      seed: false,
-      log: (message) => console.error(message),
-    });
+    stack = await startBenchStack(dataDir, ".next-bench");
     appUrl = stack.urls.app;
   }
   const hostContext = await browser.newContext({ permissions: ["camera", "microphone"] });
