@@ -92,6 +92,7 @@ afterEach(() => vi.useRealTimers());
 
 describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
   it("keeps the mesh until the SFU's tracks are live, shows each person's live track meanwhile, then stops the mesh", async () => {
+    vi.useFakeTimers();
     const { mesh, sfu, transport, join } = setUp();
     join("mesh");
     const meshCamera = live("mesh-cam");
@@ -100,7 +101,7 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(transport.view.get().tracks.bob?.camera).toBe(meshCamera);
 
     transport.switchTo("sfu", ["me", "bob"]);
-    await flush();
+    await vi.advanceTimersByTimeAsync(0);
     expect(sfu.starts).toBe(1);
     const sfuCamera = new FakeTrack("sfu-cam");
     const sfuAudio = new FakeTrack("sfu-mic");
@@ -109,11 +110,11 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(transport.view.get().tracks.bob?.camera).toBe(meshCamera);
     sfuCamera.muted = false;
     sfuCamera.dispatchEvent(new Event("unmute"));
-    await flush();
+    await vi.advanceTimersByTimeAsync(0);
     // Packets, but no frame presented yet: still the mesh's picture.
     expect(transport.view.get().tracks.bob?.camera).toBe(meshCamera);
     sfuCamera.arrive();
-    await flush();
+    await vi.advanceTimersByTimeAsync(0);
     expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: meshAudio });
     expect(mesh.stop).not.toHaveBeenCalled();
     expect(transport.route.get()).toEqual({ carrier: "sfu", switching: true });
@@ -122,7 +123,7 @@ describe("MeshOrSfuTransport: moving between the mesh and the SFU", () => {
     expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: sfuAudio });
     // The mesh keeps sending, unseen, while the others finish their own move; then it stops.
     expect(mesh.stop).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, OLD_PATH_LINGER_MS));
+    await vi.advanceTimersByTimeAsync(OLD_PATH_LINGER_MS);
     expect(mesh.stop).toHaveBeenCalledTimes(1);
     expect(transport.view.get().tracks.bob).toEqual({ camera: sfuCamera, audio: sfuAudio });
   });
